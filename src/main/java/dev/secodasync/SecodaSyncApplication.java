@@ -1,0 +1,25 @@
+package dev.secodasync;
+
+import dev.secodasync.job.ExitCodes;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** secoda-sync: keeps the Secoda catalog in step with the column metadata of warehouses. */
+@SpringBootApplication
+public class SecodaSyncApplication {
+
+    public static void main(String[] args) {
+        // Without System.exit a failed run could end with status 0 and a scheduler would never notice.
+        System.exit(run(args));
+    }
+
+    /** Runs the job in this JVM and answers the process exit code (see {@link ExitCodes}). */
+    public static int run(String... args) {
+        try {
+            return SpringApplication.exit(SpringApplication.run(SecodaSyncApplication.class, args));
+        } catch (RuntimeException e) {
+            // Spring Boot has already logged why (failure analysis); only the code is left to choose.
+            return ExitCodes.forStartupFailure(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.secodasync.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.ApplicationArguments;
+
+/**
+ * The command-line options of one run (as opposed to configuration, which describes the
+ * warehouses).
+ *
+ * @param warehouses names given with {@code --warehouse=NAME} (repeatable); empty means all
+ * @param dryRun {@code --dry-run}: extract and write the CSV, call no Secoda API
+ */
+public record RunOptions(Set<String> warehouses, boolean dryRun) {
+
+    public RunOptions {
+        warehouses = Set.copyOf(warehouses);
+    }
+
+    /** Reads the options from the command line. */
+    public static RunOptions from(ApplicationArguments args) {
+        List<String> named = args.containsOption("warehouse") ? args.getOptionValues("warehouse") : List.of();
+        Set<String> warehouses = new LinkedHashSet<>();
+        for (String value : named) {
+            for (String name : value.split(",")) {
+                if (!name.isBlank()) {
+                    warehouses.add(name.trim());
+                }
+            }
+        }
+        return new RunOptions(warehouses, isSet(args, "dry-run"));
+    }
+
+    /**
+     * The warehouses this run covers, in configuration order.
+     *
+     * @throws InvalidConfigurationException when {@code --warehouse} names one that is not configured
+     */
+    public List<WarehouseProperties> select(List<WarehouseProperties> configured) {
+        if (warehouses.isEmpty()) {
+            return configured;
+        }
+        List<String> unknown = new ArrayList<>(warehouses);
+        configured.forEach(w -> unknown.remove(w.name()));
+        if (!unknown.isEmpty()) {
+            throw new InvalidConfigurationException("--warehouse names " + unknown
+                    + ", which is not in sync.warehouses (configured: "
+                    + configured.stream().map(WarehouseProperties::name).toList() + ")");
+        }
+        return configured.stream().filter(w -> warehouses.contains(w.name())).toList();
+    }
+
+    // "--dry-run" and "--dry-run=true" set it; "--dry-run=false" does not.
+    private static boolean isSet(ApplicationArguments args, String option) {
+        if (!args.containsOption(option)) {
+            return false;
+        }
+        List<String> values = args.getOptionValues(option);
+        return values.isEmpty() || !"false".equalsIgnoreCase(values.get(values.size() - 1));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.secodasync.config;
+
+import jakarta.validation.constraints.NotNull;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the Secoda API is and how to sign in to it ({@code secoda.*}).
+ *
+ * @param baseUrl base URL of the Secoda API: {@code https://api.secoda.co} (US),
+ *     {@code https://eapi.secoda.co} (EU), {@code https://aapi.secoda.co} (APAC) or a customer's
+ *     own host. Must be https, except on a loopback address (tests, tunnels)
+ * @param apiToken API token, sent as {@code Authorization: Bearer}; set {@code SECODA_API_TOKEN}.
+ *     Without it the job extracts and writes the CSV but calls no API (as {@code --dry-run})
+ * @param connectTimeout time allowed to open a connection to Secoda
+ * @param readTimeout time allowed between two reads of an answer; an upload waits this long for
+ *     Secoda to accept the file
+ * @param writeTimeout time allowed between two writes of a request body
+ */
+@Validated
+@ConfigurationProperties("secoda")
+public record SecodaProperties(
+        @NotNull @DefaultValue("https://api.secoda.co") URI baseUrl,
+        String apiToken,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("120s") Duration readTimeout,
+        @DefaultValue("120s") Duration writeTimeout) {
+
+    public SecodaProperties {
+        if (baseUrl != null) {
+            requireSafeScheme(baseUrl);
+        }
+        if (apiToken != null && apiToken.isBlank()) {
+            apiToken = null;
+        }
+    }
+
+    /** True when a token is configured, so the API may be called. */
+    public boolean hasToken() {
+        return apiToken != null;
+    }
+
+    // The token travels in a header: over plain http anyone on the path could read it.
+    private static void requireSafeScheme(URI url) {
+        String scheme = url.getScheme();
+        if (url.getHost() == null || scheme == null) {
+            throw new IllegalArgumentException("secoda.base-url '" + url + "' is not an absolute http(s) URL");
+        }
+        if ("https".equalsIgnoreCase(scheme)) {
+            return;
+        }
+        if ("http".equalsIgnoreCase(scheme) && isLoopback(url.getHost())) {
+            return;
+        }
+        throw new IllegalArgumentException("secoda.base-url '" + url
+                + "' must use https (plain http is allowed on a loopback address only)");
+    }
+
+    private static boolean isLoopback(String host) {
+        if ("localhost".equalsIgnoreCase(host)) {
+            return true;
+        }
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        // Only literal addresses: resolving a name here would hit DNS before the job starts.
+        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Never prints the token. */
+    @Override
+    public String toString() {
+        return "SecodaProperties[baseUrl=" + baseUrl + ", apiToken=" + (apiToken == null ? "<none>" : "<set>") + "]";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.secodasync.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What to sync and where the job keeps its files ({@code sync.*}).
+ *
+ * @param stateDir directory for the job repository (H2 file, unless {@code spring.datasource.*}
+ *     points elsewhere), the state store and the CSV files ({@code out/<warehouse>.csv})
+ * @param warehouses the warehouses to sync; when empty, the built-in H2 demo warehouse
+ * @param maxParallelWarehouses how many warehouses are extracted and uploaded at the same time
+ * @param fetchSize rows fetched per round trip while streaming the catalog query
+ * @param invalidRows what to do with rows Secoda would reject or misread (empty or dotted names,
+ *     duplicate columns, table fields that disagree): {@code fail} the warehouse (default),
+ *     {@code skip} those rows, or {@code warn} and upload them as they are
+ */
+@Validated
+@ConfigurationProperties("sync")
+public record SyncProperties(
+        @NotNull @DefaultValue("./.secoda-sync") Path stateDir,
+        @DefaultValue List<@Valid WarehouseProperties> warehouses,
+        @Min(1) @DefaultValue("2") int maxParallelWarehouses,
+        @Min(1) @DefaultValue("10000") int fetchSize,
+        @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows) {
+
+    public SyncProperties {
+        warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < warehouses.size(); i++) {
+            String name = warehouses.get(i).name();
+            if (name != null && !names.add(name)) {
+                throw new IllegalArgumentException("sync.warehouses[" + i + "].name '" + name
+                        + "' is used by another warehouse: names must be unique");
+            }
+        }
+    }
+
+    /** The warehouses a run covers: the configured ones, or the demo when none is configured. */
+    public List<WarehouseProperties> effectiveWarehouses() {
+        return warehouses.isEmpty() ? List.of(WarehouseProperties.demo()) : warehouses;
+    }
+
+    /** What to do with a row that would be rejected or misread by Secoda. */
+    public enum InvalidRowPolicy {
+        /** Fail the warehouse: nothing is uploaded. */
+        FAIL,
+        /** Leave the row out of the CSV and log it. */
+        SKIP,
+        /** Log the row and upload it as it is. */
+        WARN
+    }
+}

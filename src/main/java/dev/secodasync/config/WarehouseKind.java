@@ -1,0 +1,33 @@
+package dev.secodasync.config;
+
+/**
+ * The kinds of warehouse secoda-sync can read. Each kind has a folder of SQL under
+ * {@code sql/<dialect>/} with the same file names.
+ */
+public enum WarehouseKind {
+
+    /** PostgreSQL: one database per warehouse entry, read through {@code pg_catalog}. */
+    POSTGRES("postgres", "org.postgresql.Driver"),
+
+    /** H2: the embedded demo, and any H2 database. */
+    H2("h2", "org.h2.Driver");
+
+    private final String dialect;
+
+    private final String driverClassName;
+
+    WarehouseKind(String dialect, String driverClassName) {
+        this.dialect = dialect;
+        this.driverClassName = driverClassName;
+    }
+
+    /** The folder under {@code sql/} holding this kind's statements, and the default integration type. */
+    public String dialect() {
+        return dialect;
+    }
+
+    /** The JDBC driver class, named so that a fat jar never depends on DriverManager's service discovery. */
+    public String driverClassName() {
+        return driverClassName;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.secodasync.config;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One warehouse to sync: where it is, how to sign in, what to read, and which Secoda
+ * integration receives it ({@code sync.warehouses[i]}).
+ *
+ * @param name unique name of this warehouse; selects it with {@code --warehouse=NAME} and names
+ *     its CSV file, so letters, digits, {@code .}, {@code _} and {@code -} only
+ * @param kind the warehouse kind: {@code postgres} or {@code h2}
+ * @param jdbcUrl JDBC URL of the warehouse, e.g. {@code jdbc:postgresql://db.internal:5432/analytics}
+ * @param username user to sign in as; a read-only catalog role is enough
+ * @param password password of that user; set it from an environment variable, e.g.
+ *     {@code password: ${ANALYTICS_DB_PASSWORD:}}
+ * @param integrationName name of the Secoda integration that receives this warehouse; default:
+ *     {@code name}. Secoda keys every resource on it: renaming it re-creates the catalog entries
+ * @param integrationType type given to Secoda when the integration is created; default: the kind
+ *     ({@code postgres}, {@code h2}); newer Secoda docs also accept {@code custom}
+ * @param integrationId id of an existing Secoda integration to upload into, skipping the lookup
+ *     by name; needed only when several integrations share the name
+ * @param includeSchemas glob patterns ({@code *}, {@code ?}, case-insensitive) a schema must match
+ *     to be synced; default: every schema
+ * @param excludeSchemas glob patterns of schemas to leave out; system schemas are always left out
+ * @param includePartitions list each partition of a partitioned table as a table of its own;
+ *     default false: the partitioned (parent) table stands for all of them
+ * @param properties extra JDBC driver properties, passed as they are (e.g. {@code sslmode: require})
+ */
+public record WarehouseProperties(
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
+                message = "must be letters, digits, '.', '_' or '-' (it names the CSV file)") String name,
+        @NotNull WarehouseKind kind,
+        @NotBlank String jdbcUrl,
+        String username,
+        String password,
+        String integrationName,
+        String integrationType,
+        String integrationId,
+        @DefaultValue("*") List<String> includeSchemas,
+        @DefaultValue List<String> excludeSchemas,
+        @DefaultValue("false") boolean includePartitions,
+        @DefaultValue Map<String, String> properties) {
+
+    public WarehouseProperties {
+        includeSchemas = includeSchemas == null || includeSchemas.isEmpty() ? List.of("*") : List.copyOf(includeSchemas);
+        excludeSchemas = excludeSchemas == null ? List.of() : List.copyOf(excludeSchemas);
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        if (integrationName == null || integrationName.isBlank()) {
+            integrationName = name;
+        }
+        if ((integrationType == null || integrationType.isBlank()) && kind != null) {
+            integrationType = kind.dialect();
+        }
+        if (integrationId != null && integrationId.isBlank()) {
+            integrationId = null;
+        }
+    }
+
+    /** The built-in demo: an in-memory H2 database created from {@code sql/h2/demo-warehouse.sql}. */
+    public static WarehouseProperties demo() {
+        return new WarehouseProperties("demo", WarehouseKind.H2,
+                "jdbc:h2:mem:secoda_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'",
+                "sa", "", "secoda-sync demo", "custom", null, null, null, false, null);
+    }
+
+    /** Never prints the password, nor driver properties, which may hold secrets too. */
+    @Override
+    public String toString() {
+        return "WarehouseProperties[name=" + name + ", kind=" + kind + ", jdbcUrl=" + jdbcUrl
+                + ", username=" + username + ", integrationName=" + integrationName + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package dev.secodasync.csv;
+
+import dev.secodasync.extract.ColumnRow;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Checks, row by row, what Secoda's importer would reject or misread: empty names, names with a
+ * period, two rows for one column, table-level fields that differ between the rows of one table,
+ * and rows out of order (the importer groups consecutive rows by table). Holds only the current
+ * table's column names, never the catalog.
+ */
+public class RowValidator {
+
+    private ColumnRow previous;
+
+    private final Set<String> columnsOfTable = new HashSet<>();
+
+    /** The problems of this row, each naming the object; empty when the row is fine. */
+    public List<String> check(ColumnRow row) {
+        List<String> problems = new ArrayList<>(1);
+        String where = qualified(row);
+        requireName(problems, "database", row.database(), where);
+        requireName(problems, "schema", row.schema(), where);
+        requireName(problems, "table", row.table(), where);
+        requireName(problems, "column", row.column(), where);
+
+        boolean sameTable = previous != null
+                && Objects.equals(previous.database(), row.database())
+                && Objects.equals(previous.schema(), row.schema())
+                && Objects.equals(previous.table(), row.table());
+        if (sameTable) {
+            if (!Objects.equals(previous.tableDescription(), row.tableDescription())
+                    || previous.view() != row.view()
+                    || !Objects.equals(previous.lastUpdatedEpochSeconds(), row.lastUpdatedEpochSeconds())) {
+                problems.add("table " + tableName(row) + ": description, is_view or last_updated_time differ between its rows");
+            }
+        } else {
+            if (previous != null && compareTables(previous, row) > 0) {
+                problems.add("table " + tableName(row) + " comes after " + tableName(previous)
+                        + ": rows are not sorted by database, schema, table");
+            }
+            columnsOfTable.clear();
+        }
+        if (row.column() != null && !columnsOfTable.add(row.column())) {
+            problems.add("column " + where + " appears twice");
+        }
+        previous = row;
+        return problems;
+    }
+
+    private static void requireName(List<String> problems, String what, String name, String where) {
+        if (name == null || name.isBlank()) {
+            problems.add(what + " name is empty in " + where);
+        } else if (name.indexOf('.') >= 0) {
+            problems.add(what + " name '" + name + "' contains a period, which Secoda rejects: " + where);
+        }
+    }
+
+    static int compareTables(ColumnRow a, ColumnRow b) {
+        int c = compareCodePoints(a.database(), b.database());
+        if (c == 0) {
+            c = compareCodePoints(a.schema(), b.schema());
+        }
+        return c != 0 ? c : compareCodePoints(a.table(), b.table());
+    }
+
+    /** Code-point order, as PostgreSQL's {@code COLLATE "C"} sorts UTF-8; nulls first. */
+    static int compareCodePoints(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static String tableName(ColumnRow row) {
+        return row.database() + "." + row.schema() + "." + row.table();
+    }
+
+    private static String qualified(ColumnRow row) {
+        return tableName(row) + "." + row.column();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.secodasync.extract;
+
+import dev.secodasync.config.SyncProperties.InvalidRowPolicy;
+import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.csv.CatalogStats;
+import dev.secodasync.csv.CsvFiles;
+import dev.secodasync.csv.OwnerOnlyFiles;
+import dev.secodasync.csv.RowValidator;
+import dev.secodasync.csv.SecodaCsvWriter;
+import dev.secodasync.report.RunReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Extract and write for one warehouse: streams the catalog query into the Secoda CSV, checking
+ * each row, and publishes the file under its final name only when it is complete and valid.
+ * One tasklet rather than a chunk step: a CSV is only worth anything whole, so there is nothing
+ * to resume in the middle of it.
+ */
+public class ExtractTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractTasklet.class);
+
+    private static final int MAX_PROBLEMS_SHOWN = 20;
+
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
+    private final WarehouseProperties warehouse;
+
+    private final WarehouseExtractor extractor;
+
+    private final CsvFiles files;
+
+    private final InvalidRowPolicy invalidRows;
+
+    private final RunReport report;
+
+    public ExtractTasklet(WarehouseProperties warehouse, WarehouseExtractor extractor, CsvFiles files,
+            InvalidRowPolicy invalidRows, RunReport report) {
+        this.warehouse = warehouse;
+        this.extractor = extractor;
+        this.files = files;
+        this.invalidRows = invalidRows;
+        this.report = report;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        String name = warehouse.name();
+        Path part = files.part(name);
+        Path csv = files.csv(name);
+        OwnerOnlyFiles.createDirectories(files.outDir());
+        long started = System.nanoTime();
+        try {
+            List<String> problems = new ArrayList<>();
+            long problemCount = 0;
+            SecodaCsvWriter writer = SecodaCsvWriter.create(part);
+            try (writer) {
+                ItemStreamReader<ColumnRow> reader = extractor.reader(warehouse);
+                reader.open(new ExecutionContext());
+                try {
+                    RowValidator validator = new RowValidator();
+                    long rows = 0;
+                    long lastProgress = started;
+                    ColumnRow row;
+                    while ((row = reader.read()) != null) {
+                        rows++;
+                        List<String> rowProblems = validator.check(row);
+                        if (!rowProblems.isEmpty()) {
+                            problemCount += rowProblems.size();
+                            rowProblems.stream().limit(MAX_PROBLEMS_SHOWN - problems.size()).forEach(problems::add);
+                            if (invalidRows == InvalidRowPolicy.SKIP) {
+                                continue;
+                            }
+                        }
+                        writer.write(row);
+                        if ((rows & 0x3FF) == 0 && System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
+                            lastProgress = System.nanoTime();
+                            double seconds = (lastProgress - started) / 1e9;
+                            log.info("Warehouse '{}': {} columns read so far, {} columns/s", name, rows,
+                                    Math.round(rows / seconds));
+                        }
+                    }
+                } finally {
+                    reader.close();
+                }
+            }
+            CatalogStats stats = writer.stats();
+            if (problemCount > 0) {
+                String summary = problemCount + " invalid row problem(s) in warehouse '" + name + "'"
+                        + (problemCount > problems.size() ? ", first " + problems.size() : "") + ": "
+                        + String.join("; ", problems);
+                if (invalidRows == InvalidRowPolicy.FAIL) {
+                    throw new InvalidCatalogException(summary
+                            + " (sync.invalid-rows=fail; set it to skip or warn to upload anyway)");
+                }
+                log.warn("{} ({})", summary, invalidRows == InvalidRowPolicy.SKIP ? "rows left out" : "uploaded as they are");
+            }
+            if (stats.columns() == 0) {
+                throw new InvalidCatalogException("warehouse '" + name + "' returned no columns: check include-schemas"
+                        + " / exclude-schemas and the role's privileges (an empty upload would mark the whole"
+                        + " integration stale)");
+            }
+            OwnerOnlyFiles.publish(part, csv);
+            contribution.incrementWriteCount(stats.columns());
+            report.extracted(name, stats, csv);
+            log.info("Warehouse '{}': {} tables ({} views), {} columns written to {} in {} ms", name, stats.tables(),
+                    stats.views(), stats.columns(), csv, (System.nanoTime() - started) / 1_000_000);
+            return RepeatStatus.FINISHED;
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+}

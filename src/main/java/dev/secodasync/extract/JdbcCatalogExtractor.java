@@ -1,0 +1,74 @@
+package dev.secodasync.extract;
+
+import dev.secodasync.config.WarehouseKind;
+import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.sql.SqlFiles;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads a warehouse whose whole catalog is one query on one connection ({@code postgres}, {@code h2}):
+ * {@code sql/<dialect>/columns.sql}, streamed through a forward-only cursor.
+ */
+public class JdbcCatalogExtractor implements WarehouseExtractor {
+
+    private final WarehouseKind kind;
+
+    private final int fetchSize;
+
+    private final String columnsSql;
+
+    private final String checkSql;
+
+    /** Loads the kind's SQL once; a missing file fails at start-up, naming it. */
+    public JdbcCatalogExtractor(WarehouseKind kind, int fetchSize) {
+        this.kind = kind;
+        this.fetchSize = fetchSize;
+        this.columnsSql = SqlFiles.load(kind.dialect(), "columns");
+        this.checkSql = SqlFiles.load(kind.dialect(), "check");
+    }
+
+    @Override
+    public WarehouseKind kind() {
+        return kind;
+    }
+
+    @Override
+    public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
+        SqlFiles.Bound query = SqlFiles.bind(columnsSql, parameters(warehouse));
+        return new JdbcCursorItemReaderBuilder<ColumnRow>()
+                .name("columns-" + warehouse.name())
+                .dataSource(WarehouseConnections.dataSource(warehouse))
+                .sql(query.sql())
+                .queryArguments(query.arguments())
+                .rowMapper(new ColumnRowMapper())
+                // PostgreSQL streams only with autocommit off and a fetch size; otherwise the
+                // driver holds every row in memory.
+                .connectionAutoCommit(false)
+                .fetchSize(fetchSize)
+                .verifyCursorPosition(false)
+                .saveState(false)
+                .build();
+    }
+
+    @Override
+    public CatalogCount count(WarehouseProperties warehouse) {
+        SqlFiles.Bound query = SqlFiles.bind(checkSql, parameters(warehouse));
+        DataSource dataSource = WarehouseConnections.dataSource(warehouse);
+        return JdbcClient.create(dataSource)
+                .sql(query.sql())
+                .params(query.arguments())
+                .query((rs, n) -> new CatalogCount(rs.getLong("tables"), rs.getLong("columns")))
+                .single();
+    }
+
+    static Map<String, Object> parameters(WarehouseProperties warehouse) {
+        return Map.of(
+                "include_schemas", SchemaPatterns.toRegex(warehouse.includeSchemas()),
+                "exclude_schemas", SchemaPatterns.toRegex(warehouse.excludeSchemas()),
+                "include_partitions", warehouse.includePartitions());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.secodasync.job;
+
+import dev.secodasync.config.InvalidConfigurationException;
+import org.springframework.boot.context.properties.bind.BindException;
+
+/** The process exit codes of secoda-sync, as documented in the README. */
+public final class ExitCodes {
+
+    /** Every selected warehouse synced (or was deliberately not uploaded: dry run, no token). */
+    public static final int SUCCESS = 0;
+
+    /** At least one warehouse failed (after all the others were tried), or the job could not run. */
+    public static final int FAILED = 1;
+
+    /** The configuration or the command line is wrong; nothing was connected to. */
+    public static final int CONFIGURATION_ERROR = 2;
+
+    private ExitCodes() {
+    }
+
+    /** The exit code for an exception that stopped the application before or while running. */
+    public static int forStartupFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof InvalidConfigurationException || t instanceof BindException) {
+                return CONFIGURATION_ERROR;
+            }
+        }
+        return FAILED;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.secodasync.job;
+
+import dev.secodasync.config.RunOptions;
+import dev.secodasync.config.SecodaProperties;
+import dev.secodasync.config.SyncProperties;
+import dev.secodasync.config.WarehouseKind;
+import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.csv.CsvFiles;
+import dev.secodasync.extract.ExtractTasklet;
+import dev.secodasync.extract.JdbcCatalogExtractor;
+import dev.secodasync.extract.WarehouseExtractors;
+import dev.secodasync.report.RunReport;
+import dev.secodasync.report.SecretMasker;
+import dev.secodasync.secoda.IntegrationResolver;
+import dev.secodasync.secoda.SecodaClient;
+import dev.secodasync.secoda.UploadTasklet;
+import dev.secodasync.state.IntegrationStateStore;
+import java.util.List;
+import javax.sql.DataSource;
+import okhttp3.HttpUrl;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the job: one flow per selected warehouse (extract, then upload), the flows side by side
+ * in a split so that one warehouse failing never stops the others.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SyncJobConfiguration {
+
+    /** Name of the job in the job repository. */
+    public static final String JOB_NAME = "secoda-sync";
+
+    // The steps' own work is not transactional (files, HTTP, a warehouse cursor); a state-store
+    // write must commit at once, not when a long extraction ends. The job repository keeps its
+    // own transactions.
+    private static final PlatformTransactionManager NO_TRANSACTION = new ResourcelessTransactionManager();
+
+    @Bean
+    RunReport runReport() {
+        return new RunReport();
+    }
+
+    @Bean
+    SecretMasker secretMasker(SecodaProperties secoda, SyncProperties sync) {
+        return new SecretMasker(secoda, sync);
+    }
+
+    @Bean
+    WarehouseExtractors warehouseExtractors(SyncProperties sync) {
+        return new WarehouseExtractors(List.of(
+                new JdbcCatalogExtractor(WarehouseKind.POSTGRES, sync.fetchSize()),
+                new JdbcCatalogExtractor(WarehouseKind.H2, sync.fetchSize())));
+    }
+
+    @Bean
+    IntegrationStateStore integrationStateStore(DataSource dataSource) {
+        return new IntegrationStateStore(dataSource);
+    }
+
+    @Bean
+    SecodaClient secodaClient(SecodaProperties secoda, JsonMapper json) {
+        return new SecodaClient(HttpUrl.get(secoda.baseUrl().toString()), secoda.apiToken(),
+                SecodaClient.httpClient()
+                        .connectTimeout(secoda.connectTimeout())
+                        .readTimeout(secoda.readTimeout())
+                        .writeTimeout(secoda.writeTimeout())
+                        .build(),
+                json);
+    }
+
+    @Bean
+    IntegrationResolver integrationResolver(SecodaClient client, IntegrationStateStore store) {
+        return new IntegrationResolver(client, store);
+    }
+
+    @Bean
+    Job secodaSyncJob(JobRepository jobRepository, SyncProperties sync, SecodaProperties secoda, RunOptions options,
+            WarehouseExtractors extractors, IntegrationResolver integrations, SecodaClient client, RunReport report,
+            SecretMasker masker) {
+        List<WarehouseProperties> warehouses = options.select(sync.effectiveWarehouses());
+        report.expect(warehouses.stream().map(WarehouseProperties::name).toList());
+        CsvFiles files = new CsvFiles(sync.stateDir());
+        String skipReason = options.dryRun() ? "dry run (--dry-run)"
+                : secoda.hasToken() ? null : "no Secoda API token (set SECODA_API_TOKEN)";
+
+        Flow[] flows = warehouses.stream().map(warehouse -> {
+            WarehouseStepListener listener = new WarehouseStepListener(warehouse.name(), report, masker);
+            Step extract = new StepBuilder("extract:" + warehouse.name(), jobRepository)
+                    .tasklet(new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()), files,
+                            sync.invalidRows(), report), NO_TRANSACTION)
+                    .listener(listener)
+                    .build();
+            Step upload = new StepBuilder("upload:" + warehouse.name(), jobRepository)
+                    .tasklet(new UploadTasklet(warehouse, files, integrations, client, report, skipReason), NO_TRANSACTION)
+                    .listener(listener)
+                    .build();
+            return new FlowBuilder<SimpleFlow>("warehouse:" + warehouse.name()).start(extract).next(upload).build();
+        }).toArray(Flow[]::new);
+
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("warehouse-");
+        executor.setConcurrencyLimit(sync.maxParallelWarehouses());
+        Flow all = new FlowBuilder<SimpleFlow>("warehouses").split(executor).add(flows).build();
+        return new JobBuilder(JOB_NAME, jobRepository).start(all).end().build();
+    }
+
+    @Bean
+    SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report) {
+        return new SyncRunner(jobOperator, secodaSyncJob, report);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.secodasync.secoda;
+
+import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.state.IntegrationStateStore;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the Secoda integration a warehouse uploads into, creating it only when it exists nowhere:
+ * the configured id, else the id remembered in the state store, else an integration of that name
+ * in Secoda's list, else a new one. A lost state directory therefore never creates a second
+ * integration.
+ */
+public class IntegrationResolver {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationResolver.class);
+
+    private final SecodaClient client;
+
+    private final IntegrationStateStore store;
+
+    public IntegrationResolver(SecodaClient client, IntegrationStateStore store) {
+        this.client = client;
+        this.store = store;
+    }
+
+    /** The integration id for the warehouse, creating the integration if Secoda has none of that name. */
+    public Resolved resolve(WarehouseProperties warehouse) {
+        if (warehouse.integrationId() != null) {
+            return new Resolved(warehouse.integrationId(), Source.CONFIGURED);
+        }
+        String name = warehouse.integrationName();
+        Optional<String> remembered = store.find(hostKey(), name);
+        if (remembered.isPresent()) {
+            return new Resolved(remembered.get(), Source.STATE_STORE);
+        }
+        Optional<String> listed = findByName(name);
+        if (listed.isPresent()) {
+            log.info("Warehouse '{}': reusing Secoda integration '{}' ({})", warehouse.name(), name, listed.get());
+            return new Resolved(store.save(hostKey(), name, listed.get()), Source.SECODA_LIST);
+        }
+        Integration created = client.createIntegration(name, warehouse.integrationType());
+        log.info("Warehouse '{}': created Secoda integration '{}' of type '{}' ({})", warehouse.name(), name,
+                warehouse.integrationType(), created.id());
+        return new Resolved(store.save(hostKey(), name, created.id()), Source.CREATED);
+    }
+
+    /** Drops the remembered id, so the next {@link #resolve} looks the name up again. */
+    public void forget(WarehouseProperties warehouse) {
+        store.forget(hostKey(), warehouse.integrationName());
+    }
+
+    private Optional<String> findByName(String name) {
+        List<Integration> matches = client.listIntegrations().stream().filter(i -> name.equals(i.name())).toList();
+        if (matches.size() > 1) {
+            throw new SecodaApiException(matches.size() + " Secoda integrations are named '" + name + "' (ids "
+                    + matches.stream().map(Integration::id).toList()
+                    + "): set integration-id on the warehouse to choose one", 200, "", null);
+        }
+        return matches.stream().findFirst().map(Integration::id);
+    }
+
+    private String hostKey() {
+        return client.baseUrl().toString();
+    }
+
+    /** Where the id came from. */
+    public enum Source {
+        /** {@code integration-id} in the configuration. */
+        CONFIGURED,
+        /** Remembered from an earlier run. */
+        STATE_STORE,
+        /** Found by name in Secoda's list. */
+        SECODA_LIST,
+        /** Created by this run. */
+        CREATED
+    }
+
+    /** An integration id and where it came from. */
+    public record Resolved(String id, Source source) {
+    }
+}

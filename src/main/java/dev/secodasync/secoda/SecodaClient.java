@@ -1,0 +1,190 @@
+package dev.secodasync.secoda;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Secoda API calls secoda-sync makes, one method per endpoint. The token is only ever put in
+ * the {@code Authorization} header: it never appears in a message or an exception.
+ */
+public class SecodaClient {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private static final MediaType CSV = MediaType.get("text/csv");
+
+    // A paging loop must end even if a server keeps answering with a "next" link.
+    private static final int MAX_PAGES = 10_000;
+
+    private final HttpUrl baseUrl;
+
+    private final String token;
+
+    private final OkHttpClient http;
+
+    private final JsonMapper json;
+
+    /**
+     * @param baseUrl base URL, e.g. {@code https://api.secoda.co}; a path prefix such as
+     *     {@code /api/v1} is kept
+     * @param token API token
+     * @param http a client configured with timeouts; redirects must be off, see {@link #httpClient}
+     * @param json the JSON mapper
+     */
+    public SecodaClient(HttpUrl baseUrl, String token, OkHttpClient http, JsonMapper json) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.http = http;
+        this.json = json;
+    }
+
+    /**
+     * An HTTP client for Secoda. Redirects are not followed: OkHttp would turn a redirected POST
+     * into a GET whose 200 looks like a successful upload.
+     */
+    public static OkHttpClient.Builder httpClient() {
+        return new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false);
+    }
+
+    /** The base URL calls go to. */
+    public HttpUrl baseUrl() {
+        return baseUrl;
+    }
+
+    /** Creates an integration. @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: create an integration</a> */
+    public Integration createIntegration(String name, String type) {
+        String body = json.writeValueAsString(new CreateIntegration(type, name, Map.of()));
+        Request request = authorized(url("integration/integrations/"))
+                .post(RequestBody.create(body, JSON))
+                .build();
+        Integration created = parse(request, call(request), Integration.class);
+        if (created.id() == null || created.id().isBlank()) {
+            throw new SecodaApiException("Secoda created integration '" + name + "' but its answer carries no id",
+                    200, "", null);
+        }
+        return created;
+    }
+
+    /** Lists every integration, following the pages. @see <a href="https://docs.secoda.co/secoda-api/integrations">Integrations: list</a> */
+    public List<Integration> listIntegrations() {
+        List<Integration> all = new ArrayList<>();
+        Set<HttpUrl> seen = new HashSet<>();
+        HttpUrl next = url("integration/integrations/");
+        while (next != null) {
+            if (!seen.add(next) || seen.size() > MAX_PAGES) {
+                throw new SecodaApiException("Secoda's integration list does not end: page " + next
+                        + " was already read", 200, "", null);
+            }
+            Request request = authorized(next).get().build();
+            IntegrationPage page = parse(request, call(request), IntegrationPage.class);
+            if (page.results() != null) {
+                all.addAll(page.results());
+            }
+            next = nextPage(page.next());
+        }
+        return all;
+    }
+
+    /** Uploads the catalog CSV, streamed from disk. @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: upload the CSV</a> */
+    public void importMetadata(String integrationId, Path csv) {
+        HttpUrl url = url("integration/integrations/").newBuilder()
+                .addPathSegment(integrationId)
+                .addPathSegment("import_metadata")
+                .addPathSegment("")
+                .build();
+        RequestBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart("file", csv.getFileName().toString(), RequestBody.create(csv.toFile(), CSV))
+                .build();
+        Request request = authorized(url).post(body).build();
+        call(request);
+    }
+
+    /** Checks that the API answers (no token needed). @see <a href="https://docs.secoda.co/secoda-api/healthcheck">Healthcheck</a> */
+    public void healthcheck() {
+        call(new Request.Builder().url(url("healthcheck")).get().build());
+    }
+
+    private Request.Builder authorized(HttpUrl url) {
+        return new Request.Builder().url(url).header("Authorization", "Bearer " + token);
+    }
+
+    private HttpUrl url(String path) {
+        HttpUrl.Builder builder = baseUrl.newBuilder();
+        // Drop the empty last segment of "https://host/" or "https://host/api/v1/" before appending.
+        List<String> segments = baseUrl.pathSegments();
+        if (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
+            builder.removePathSegment(segments.size() - 1);
+        }
+        return builder.addPathSegments(path).build();
+    }
+
+    // The token goes wherever "next" points: only follow links to the configured host.
+    private HttpUrl nextPage(String link) {
+        if (link == null) {
+            return null;
+        }
+        HttpUrl next = baseUrl.resolve(link);
+        if (next == null || !next.host().equals(baseUrl.host()) || next.port() != baseUrl.port()
+                || !next.scheme().equals(baseUrl.scheme())) {
+            throw new SecodaApiException("Secoda's integration list points to another host for its next page ("
+                    + link + "); not sending the token there", 200, "", null);
+        }
+        return next;
+    }
+
+    /** Runs the call; answers the body text of a 2xx answer, else throws with status and body. */
+    private String call(Request request) {
+        String what = request.method() + " " + request.url();
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            if (response.isSuccessful()) {
+                return body;
+            }
+            int status = response.code();
+            String text = SecodaApiException.shorten(body);
+            String message = switch (status) {
+                case 401, 403 -> "Secoda rejected the API token (HTTP " + status + ") at " + baseUrl
+                        + ": check SECODA_API_TOKEN and that it belongs to this workspace";
+                default -> "Secoda answered HTTP " + status + " to " + what + (text.isEmpty() ? "" : ": " + text);
+            };
+            throw new SecodaApiException(message, status, text, null);
+        } catch (IOException e) {
+            throw new SecodaApiException("no answer from Secoda to " + what + ": " + e, 0, "", e);
+        }
+    }
+
+    private <T> T parse(Request request, String body, Class<T> type) {
+        try {
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw new SecodaApiException("Secoda answered " + request.method() + " " + request.url()
+                        + " with an empty body", 200, "", null);
+            }
+            return value;
+        } catch (JacksonException e) {
+            String text = SecodaApiException.shorten(body);
+            throw new SecodaApiException("Secoda's answer to " + request.method() + " " + request.url()
+                    + " is not the expected JSON: " + text, 200, text, null);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CreateIntegration(String type, String name, Map<String, Object> credentials) {
+    }
+}

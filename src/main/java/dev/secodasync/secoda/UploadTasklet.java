@@ -1,0 +1,78 @@
+package dev.secodasync.secoda;
+
+import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.csv.CsvFiles;
+import dev.secodasync.report.RunReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Ensure and upload for one warehouse: finds or creates its Secoda integration and uploads the
+ * complete CSV. With {@code --dry-run}, or without a token, it calls nothing and says why.
+ */
+public class UploadTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadTasklet.class);
+
+    private final WarehouseProperties warehouse;
+
+    private final CsvFiles files;
+
+    private final IntegrationResolver integrations;
+
+    private final SecodaClient client;
+
+    private final RunReport report;
+
+    private final String skipReason;
+
+    /**
+     * @param skipReason why no API may be called (dry run, no token), or null to upload
+     */
+    public UploadTasklet(WarehouseProperties warehouse, CsvFiles files, IntegrationResolver integrations,
+            SecodaClient client, RunReport report, String skipReason) {
+        this.warehouse = warehouse;
+        this.files = files;
+        this.integrations = integrations;
+        this.client = client;
+        this.report = report;
+        this.skipReason = skipReason;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        String name = warehouse.name();
+        Path csv = files.csv(name);
+        if (!Files.isRegularFile(csv)) {
+            throw new IllegalStateException("warehouse '" + name + "': no CSV at " + csv + " to upload");
+        }
+        if (skipReason != null) {
+            report.notUploaded(name, skipReason);
+            log.info("Warehouse '{}': not uploaded ({}); the CSV is at {}", name, skipReason, csv.toAbsolutePath());
+            return RepeatStatus.FINISHED;
+        }
+        IntegrationResolver.Resolved integration = integrations.resolve(warehouse);
+        try {
+            client.importMetadata(integration.id(), csv);
+        } catch (SecodaApiException e) {
+            // A remembered id whose integration was deleted in Secoda: look the name up again, once.
+            if (e.status() != 404 || integration.source() != IntegrationResolver.Source.STATE_STORE) {
+                throw e;
+            }
+            log.warn("Warehouse '{}': Secoda no longer knows integration {}; looking '{}' up again", name,
+                    integration.id(), warehouse.integrationName());
+            integrations.forget(warehouse);
+            integration = integrations.resolve(warehouse);
+            client.importMetadata(integration.id(), csv);
+        }
+        report.uploaded(name, integration.id());
+        log.info("Warehouse '{}': uploaded {} to Secoda integration {}", name, csv, integration.id());
+        return RepeatStatus.FINISHED;
+    }
+}
