@@ -35,11 +35,20 @@ public record SyncProperties(
     public SyncProperties {
         warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
         Set<String> names = new HashSet<>();
+        Set<String> integrations = new HashSet<>();
         for (int i = 0; i < warehouses.size(); i++) {
-            String name = warehouses.get(i).name();
-            if (name != null && !names.add(name)) {
-                throw new IllegalArgumentException("sync.warehouses[" + i + "].name '" + name
+            WarehouseProperties warehouse = warehouses.get(i);
+            if (warehouse.name() != null && !names.add(warehouse.name())) {
+                throw new IllegalArgumentException("sync.warehouses[" + i + "].name '" + warehouse.name()
                         + "' is used by another warehouse: names must be unique");
+            }
+            // Every upload is the integration's complete catalog: a second warehouse uploading into
+            // the same integration would mark the first one's tables stale.
+            if (warehouse.integrationId() == null && warehouse.integrationName() != null
+                    && !integrations.add(warehouse.integrationName())) {
+                throw new IllegalArgumentException("sync.warehouses[" + i + "].integration-name '"
+                        + warehouse.integrationName() + "' is used by another warehouse: each upload replaces the"
+                        + " integration's whole catalog, so each warehouse needs its own integration");
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.secodasync.csv.CsvFiles;
 import dev.secodasync.csv.OwnerOnlyFiles;
 import dev.secodasync.csv.RowValidator;
 import dev.secodasync.csv.SecodaCsvWriter;
+import dev.secodasync.report.Errors;
 import dev.secodasync.report.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,15 @@ public class ExtractTasklet implements Tasklet {
         this.report = report;
     }
 
+    private ColumnRow read(ItemStreamReader<ColumnRow> reader, long rowsSoFar) {
+        try {
+            return reader.read();
+        } catch (Exception e) {
+            throw new WarehouseReadException("reading the catalog of " + warehouse.jdbcUrl() + " failed after "
+                    + rowsSoFar + " rows: " + Errors.oneLine(e), e);
+        }
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         String name = warehouse.name();
@@ -67,13 +77,18 @@ public class ExtractTasklet implements Tasklet {
             SecodaCsvWriter writer = SecodaCsvWriter.create(part);
             try (writer) {
                 ItemStreamReader<ColumnRow> reader = extractor.reader(warehouse);
-                reader.open(new ExecutionContext());
+                try {
+                    reader.open(new ExecutionContext());
+                } catch (RuntimeException e) {
+                    throw new WarehouseReadException("cannot run sql/" + warehouse.kind().dialect() + "/columns.sql on "
+                            + warehouse.jdbcUrl() + ": " + Errors.oneLine(e), e);
+                }
                 try {
                     RowValidator validator = new RowValidator();
                     long rows = 0;
                     long lastProgress = started;
                     ColumnRow row;
-                    while ((row = reader.read()) != null) {
+                    while ((row = read(reader, rows)) != null) {
                         rows++;
                         List<String> rowProblems = validator.check(row);
                         if (!rowProblems.isEmpty()) {

@@ -25,6 +25,11 @@ public final class Errors {
                     continue;
                 }
             }
+            // Spring's JDBC exceptions repeat the whole statement ("... SQL [...]; cause"): the
+            // cause's own message follows anyway.
+            if (message.contains("SQL [") && t.getCause() != null) {
+                continue;
+            }
             message = message.replaceAll("\\s*\\R\\s*", " ").strip();
             if (!previous.contains(message)) {
                 parts.add(message);

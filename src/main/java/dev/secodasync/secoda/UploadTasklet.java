@@ -54,7 +54,7 @@ public class UploadTasklet implements Tasklet {
         }
         if (skipReason != null) {
             report.notUploaded(name, skipReason);
-            log.info("Warehouse '{}': not uploaded ({}); the CSV is at {}", name, skipReason, csv.toAbsolutePath());
+            log.info("Warehouse '{}': not uploaded: {}; the CSV is at {}", name, skipReason, csv.toAbsolutePath());
             return RepeatStatus.FINISHED;
         }
         IntegrationResolver.Resolved integration = integrations.resolve(warehouse);

@@ -1,0 +1,154 @@
+package dev.secodasync.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.secodasync.config.WarehouseKind;
+import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.testsupport.PostgresTestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/** {@code sql/postgres/columns.sql} against the real server, on a schema full of awkward cases. */
+class PostgresCatalogIT {
+
+    static PostgresTestDatabase db;
+
+    @BeforeAll
+    static void createCatalog() {
+        db = PostgresTestDatabase.create("secoda_sync_it_catalog",
+                "CREATE SCHEMA \"Mixed Case\"",
+                "CREATE SCHEMA alpha",
+                "CREATE SCHEMA tmp_scratch",
+                "CREATE TABLE \"Mixed Case\".\"Order Items\" (\"Id\" integer, gone integer,"
+                        + " \"Weird, \"\"Name\"\"\" text, price numeric(10,2), tags varchar(20)[])",
+                "ALTER TABLE \"Mixed Case\".\"Order Items\" DROP COLUMN gone",
+                "COMMENT ON TABLE \"Mixed Case\".\"Order Items\" IS 'Überblick – 注文 ✓'",
+                "COMMENT ON COLUMN \"Mixed Case\".\"Order Items\".\"Weird, \"\"Name\"\"\" IS"
+                        + " E'first line\\nsecond, with \"quotes\" and a comma'",
+                "CREATE TABLE alpha.b_lower (id bigint)",
+                "CREATE TABLE alpha.\"B_upper\" (id bigint)",
+                "CREATE TABLE alpha.events (id bigint, at timestamptz, payload jsonb) PARTITION BY RANGE (at)",
+                "CREATE TABLE alpha.events_2026 PARTITION OF alpha.events"
+                        + " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                "CREATE VIEW alpha.recent AS SELECT id, at FROM alpha.events",
+                "CREATE MATERIALIZED VIEW alpha.daily AS SELECT date_trunc('day', at) AS day, count(*) AS n"
+                        + " FROM alpha.events GROUP BY 1",
+                "COMMENT ON MATERIALIZED VIEW alpha.daily IS 'Events per day'",
+                "CREATE EXTENSION IF NOT EXISTS postgres_fdw",
+                "CREATE SERVER remote FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'x')",
+                "CREATE FOREIGN TABLE alpha.remote_users (id integer, email text) SERVER remote",
+                "CREATE TABLE tmp_scratch.junk (x int)",
+                "CREATE TEMPORARY TABLE not_mine (x int)");
+    }
+
+    @Test
+    void readsEveryKindOfRelationWithCommentsTypesAndCodePointOrder() throws Exception {
+        // given
+        WarehouseProperties warehouse = warehouse(List.of("tmp_*"), false);
+
+        // when
+        List<ColumnRow> rows = readAll(warehouse);
+
+        // then: "Mixed Case" < "alpha" and "B_upper" < "b_lower" in code-point order
+        assertThat(rows).extracting(r -> r.schema() + "." + r.table() + "." + r.column()).containsExactly(
+                "Mixed Case.Order Items.Id",
+                "Mixed Case.Order Items.Weird, \"Name\"",
+                "Mixed Case.Order Items.price",
+                "Mixed Case.Order Items.tags",
+                "alpha.B_upper.id",
+                "alpha.b_lower.id",
+                "alpha.daily.day",
+                "alpha.daily.n",
+                "alpha.events.id",
+                "alpha.events.at",
+                "alpha.events.payload",
+                "alpha.recent.id",
+                "alpha.recent.at",
+                "alpha.remote_users.id",
+                "alpha.remote_users.email");
+        ColumnRow weird = rows.get(1);
+        assertThat(weird.database()).isEqualTo("secoda_sync_it_catalog");
+        assertThat(weird.tableDescription()).isEqualTo("Überblick – 注文 ✓");
+        assertThat(weird.columnDescription()).isEqualTo("first line\nsecond, with \"quotes\" and a comma");
+        assertThat(weird.columnType()).isEqualTo("text");
+        assertThat(weird.view()).isFalse();
+        assertThat(weird.lastUpdatedEpochSeconds()).isNull();
+        // the dropped column leaves a gap in attnum: positions are PostgreSQL's own
+        assertThat(rows.subList(0, 4)).extracting(ColumnRow::sortOrder).containsExactly(1, 3, 4, 5);
+        assertThat(rows.get(2).columnType()).isEqualTo("numeric(10,2)");
+        assertThat(rows.get(3).columnType()).isEqualTo("character varying(20)[]");
+        assertThat(rows).filteredOn(r -> r.table().equals("daily"))
+                .allSatisfy(r -> {
+                    assertThat(r.view()).isTrue();
+                    assertThat(r.tableDescription()).isEqualTo("Events per day");
+                });
+        assertThat(rows).filteredOn(r -> r.table().equals("recent")).allSatisfy(r -> assertThat(r.view()).isTrue());
+        assertThat(rows).filteredOn(r -> r.table().equals("remote_users")).allSatisfy(r -> assertThat(r.view()).isFalse());
+    }
+
+    @Test
+    void listsPartitionsOnlyWhenAsked() throws Exception {
+        // given
+        WarehouseProperties warehouse = warehouse(List.of("tmp_*"), true);
+
+        // when
+        List<ColumnRow> rows = readAll(warehouse);
+
+        // then
+        assertThat(rows).extracting(ColumnRow::table).contains("events", "events_2026");
+    }
+
+    @Test
+    void includePatternsSelectSchemasCaseInsensitively() throws Exception {
+        // given
+        WarehouseProperties warehouse = new WarehouseProperties("pg", WarehouseKind.POSTGRES, db.jdbcUrl(),
+                PostgresTestDatabase.USER, null, null, null, null, List.of("mixed *", "TMP_?cratch"), List.of(),
+                false, Map.of());
+
+        // when
+        List<ColumnRow> rows = readAll(warehouse);
+
+        // then
+        assertThat(rows).extracting(ColumnRow::schema).containsOnly("Mixed Case", "tmp_scratch");
+    }
+
+    @Test
+    void countMatchesWhatTheReaderReturns() throws Exception {
+        // given
+        WarehouseProperties warehouse = warehouse(List.of("tmp_*"), false);
+        JdbcCatalogExtractor extractor = new JdbcCatalogExtractor(WarehouseKind.POSTGRES, 100);
+
+        // when
+        WarehouseExtractor.CatalogCount count = extractor.count(warehouse);
+
+        // then
+        List<ColumnRow> rows = readAll(warehouse);
+        assertThat(count.columns()).isEqualTo(rows.size());
+        assertThat(count.tables()).isEqualTo(rows.stream().map(r -> r.schema() + "." + r.table()).distinct().count());
+    }
+
+    static WarehouseProperties warehouse(List<String> exclude, boolean partitions) {
+        return new WarehouseProperties("pg", WarehouseKind.POSTGRES, db.jdbcUrl(), PostgresTestDatabase.USER, null,
+                null, null, null, List.of("*"), exclude, partitions, Map.of());
+    }
+
+    static List<ColumnRow> readAll(WarehouseProperties warehouse) throws Exception {
+        // A fetch size far below the row count, so the cursor really streams in several round trips.
+        ItemStreamReader<ColumnRow> reader = new JdbcCatalogExtractor(WarehouseKind.POSTGRES, 3).reader(warehouse);
+        reader.open(new ExecutionContext());
+        try {
+            List<ColumnRow> rows = new ArrayList<>();
+            for (ColumnRow row = reader.read(); row != null; row = reader.read()) {
+                rows.add(row);
+            }
+            return rows;
+        } finally {
+            reader.close();
+        }
+    }
+}

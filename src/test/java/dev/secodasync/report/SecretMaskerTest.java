@@ -1,0 +1,49 @@
+package dev.secodasync.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.secodasync.config.SecodaProperties;
+import dev.secodasync.config.SyncProperties;
+import dev.secodasync.config.WarehouseKind;
+import dev.secodasync.config.WarehouseProperties;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecretMaskerTest {
+
+    @Test
+    void masksTheTokenPasswordsSecretDriverPropertiesAndUrlPasswords() {
+        // given
+        SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        WarehouseProperties warehouse = new WarehouseProperties("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
+                "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
+        SecretMasker masker = new SecretMasker(secoda, new SyncProperties(Path.of("."), List.of(warehouse), 1, 1,
+                SyncProperties.InvalidRowPolicy.FAIL));
+
+        // when
+        String masked = masker.mask("Bearer tok-abcdef123 failed for pg-pass-777 / ssl-secret-9 at"
+                + " jdbc:postgresql://h/d?user=u&password=inline-secret&ssl=true");
+
+        // then
+        assertThat(masked).isEqualTo("Bearer **** failed for **** / **** at"
+                + " jdbc:postgresql://h/d?user=u&password=****&ssl=true");
+    }
+
+    @Test
+    void toStringOfPropertiesNeverShowsSecrets() {
+        // given
+        SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
+                null, null, null);
+        WarehouseProperties warehouse = new WarehouseProperties("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
+                "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
+
+        // then
+        assertThat(secoda.toString()).doesNotContain("tok-abcdef123");
+        assertThat(warehouse.toString()).doesNotContain("pg-pass-777").doesNotContain("ssl-secret-9");
+    }
+}
