@@ -30,6 +30,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param includePartitions list each partition of a partitioned table as a table of its own;
  *     default false: the partitioned (parent) table stands for all of them
  * @param properties extra JDBC driver properties, passed as they are (e.g. {@code sslmode: require})
+ * @param privateKeyFile Snowflake key-pair sign-in: path of the PKCS#8 PEM private key
+ * @param privateKey Snowflake key-pair sign-in: the PEM private key itself, e.g. from an
+ *     environment variable ({@code ${SNOWFLAKE_PRIVATE_KEY:}}), instead of a file
+ * @param privateKeyPassphrase passphrase of an encrypted private key; from the environment
+ * @param token Snowflake programmatic access token or OAuth access token; from the environment
+ * @param authenticator Snowflake authenticator for {@code token}: {@code PROGRAMMATIC_ACCESS_TOKEN}
+ *     or {@code oauth}
+ * @param role Snowflake role to use; default: the user's default role
+ * @param computeWarehouse Snowflake virtual warehouse that runs the catalog queries
+ * @param databases Snowflake databases to read; empty: every database the role can see except
+ *     {@code SNOWFLAKE} and {@code SNOWFLAKE_SAMPLE_DATA}
+ * @param lowerCaseNames Snowflake: lower-case database, schema, table and column names as the
+ *     Secoda seed query does (default true); collisions are reported, never merged
+ * @param accountUsage Snowflake: read every database in one query over
+ *     {@code SNOWFLAKE.ACCOUNT_USAGE} (lags 45 minutes to 3 hours) instead of one query per database
  */
 public record WarehouseProperties(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
@@ -44,12 +59,23 @@ public record WarehouseProperties(
         @DefaultValue("*") List<String> includeSchemas,
         @DefaultValue List<String> excludeSchemas,
         @DefaultValue("false") boolean includePartitions,
-        @DefaultValue Map<String, String> properties) {
+        @DefaultValue Map<String, String> properties,
+        String privateKeyFile,
+        String privateKey,
+        String privateKeyPassphrase,
+        String token,
+        String authenticator,
+        String role,
+        String computeWarehouse,
+        @DefaultValue List<String> databases,
+        @DefaultValue("true") boolean lowerCaseNames,
+        @DefaultValue("false") boolean accountUsage) {
 
     public WarehouseProperties {
         includeSchemas = includeSchemas == null || includeSchemas.isEmpty() ? List.of("*") : List.copyOf(includeSchemas);
         excludeSchemas = excludeSchemas == null ? List.of() : List.copyOf(excludeSchemas);
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+        databases = databases == null ? List.of() : List.copyOf(databases);
         if (integrationName == null || integrationName.isBlank()) {
             integrationName = name;
         }
@@ -65,10 +91,21 @@ public record WarehouseProperties(
     public static WarehouseProperties demo() {
         return new WarehouseProperties("demo", WarehouseKind.H2,
                 "jdbc:h2:mem:secoda_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'",
-                "sa", "", "secoda-sync demo", "custom", null, null, null, false, null);
+                "sa", "", "secoda-sync demo", "custom", null, null, null, false, null,
+                null, null, null, null, null, null, null, null, true, false);
     }
 
-    /** Never prints the password, nor driver properties, which may hold secrets too. */
+    /** Shorthand for the settings every kind has; the Snowflake-only ones left unset. */
+    public static WarehouseProperties of(String name, WarehouseKind kind, String jdbcUrl, String username,
+            String password, String integrationName, String integrationType, String integrationId,
+            List<String> includeSchemas, List<String> excludeSchemas, boolean includePartitions,
+            Map<String, String> properties) {
+        return new WarehouseProperties(name, kind, jdbcUrl, username, password, integrationName, integrationType,
+                integrationId, includeSchemas, excludeSchemas, includePartitions, properties,
+                null, null, null, null, null, null, null, null, true, false);
+    }
+
+    /** Never prints the password, key, token, nor driver properties, which may hold secrets too. */
     @Override
     public String toString() {
         return "WarehouseProperties[name=" + name + ", kind=" + kind + ", jdbcUrl=" + jdbcUrl

@@ -15,6 +15,12 @@ public final class ExitCodes {
     /** The configuration or the command line is wrong; nothing was connected to. */
     public static final int CONFIGURATION_ERROR = 2;
 
+    /** Another run of the same warehouse is in progress (another cron firing, another pod); this one did nothing. */
+    public static final int ALREADY_RUNNING = 3;
+
+    /** A guard refused an upload (shrink, completeness); {@code --force} overrides it. */
+    public static final int GUARD_REFUSED = 4;
+
     private ExitCodes() {
     }
 

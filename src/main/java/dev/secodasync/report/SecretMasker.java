@@ -26,6 +26,9 @@ public class SecretMasker {
         values.add(secoda.apiToken());
         for (WarehouseProperties warehouse : sync.warehouses()) {
             values.add(warehouse.password());
+            values.add(warehouse.privateKeyPassphrase());
+            values.add(warehouse.privateKey());
+            values.add(warehouse.token());
             warehouse.properties().forEach((key, value) -> {
                 if (key.toLowerCase().matches(".*(password|pwd|token|secret|key).*")) {
                     values.add(value);

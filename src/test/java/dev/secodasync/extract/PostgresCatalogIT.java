@@ -106,7 +106,7 @@ class PostgresCatalogIT {
     @Test
     void includePatternsSelectSchemasCaseInsensitively() throws Exception {
         // given
-        WarehouseProperties warehouse = new WarehouseProperties("pg", WarehouseKind.POSTGRES, db.jdbcUrl(),
+        WarehouseProperties warehouse = WarehouseProperties.of("pg", WarehouseKind.POSTGRES, db.jdbcUrl(),
                 PostgresTestDatabase.USER, null, null, null, null, List.of("mixed *", "TMP_?cratch"), List.of(),
                 false, Map.of());
 
@@ -133,7 +133,7 @@ class PostgresCatalogIT {
     }
 
     static WarehouseProperties warehouse(List<String> exclude, boolean partitions) {
-        return new WarehouseProperties("pg", WarehouseKind.POSTGRES, db.jdbcUrl(), PostgresTestDatabase.USER, null,
+        return WarehouseProperties.of("pg", WarehouseKind.POSTGRES, db.jdbcUrl(), PostgresTestDatabase.USER, null,
                 null, null, null, List.of("*"), exclude, partitions, Map.of());
     }
 

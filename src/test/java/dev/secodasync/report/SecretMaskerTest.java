@@ -20,7 +20,7 @@ class SecretMaskerTest {
         // given
         SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
-        WarehouseProperties warehouse = new WarehouseProperties("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
+        WarehouseProperties warehouse = WarehouseProperties.of("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
                 "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
         SecretMasker masker = new SecretMasker(secoda, new SyncProperties(Path.of("."), List.of(warehouse), 1, 1,
                 SyncProperties.InvalidRowPolicy.FAIL));
@@ -39,7 +39,7 @@ class SecretMaskerTest {
         // given
         SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
                 null, null, null);
-        WarehouseProperties warehouse = new WarehouseProperties("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
+        WarehouseProperties warehouse = WarehouseProperties.of("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
                 "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
 
         // then

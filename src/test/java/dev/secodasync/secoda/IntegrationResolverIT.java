@@ -48,7 +48,7 @@ class IntegrationResolverIT {
     }
 
     private static WarehouseProperties warehouse(String integrationName, String integrationId) {
-        return new WarehouseProperties("wh", WarehouseKind.POSTGRES, "jdbc:postgresql://x/y", null, null,
+        return WarehouseProperties.of("wh", WarehouseKind.POSTGRES, "jdbc:postgresql://x/y", null, null,
                 integrationName, null, integrationId, List.of(), List.of(), false, Map.of());
     }
 
