@@ -18,6 +18,11 @@ public record CsvFiles(Path stateDir) {
         return outDir().resolve(warehouse + ".csv");
     }
 
+    /** A copy of the last CSV Secoda accepted for this warehouse: the base of guards and comparisons. */
+    public Path uploaded(String warehouse) {
+        return outDir().resolve(warehouse + ".uploaded.csv");
+    }
+
     /** The file a CSV is written to before it is complete. */
     public Path part(String warehouse) {
         return outDir().resolve(warehouse + ".csv.part");

@@ -64,6 +64,8 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
             String outcome = switch (r.status()) {
                 case SYNCED -> "uploaded to integration " + r.integrationId();
                 case NOT_UPLOADED -> "not uploaded: " + r.note();
+                case UNCHANGED -> "unchanged since the last upload to integration " + r.integrationId() + ", not uploaded again";
+                case REFUSED -> "REFUSED: " + r.error();
                 case FAILED -> "FAILED: " + r.error();
                 case RUNNING -> "did not finish";
             };

@@ -34,6 +34,14 @@ public class RunReport {
         update(name, r -> r.notUploaded(why));
     }
 
+    public void unchanged(String name, String integrationId, String why) {
+        update(name, r -> r.unchanged(integrationId, why));
+    }
+
+    public void refused(String name, String why) {
+        update(name, r -> r.refused(why));
+    }
+
     public void failed(String name, String error) {
         update(name, r -> r.failed(error));
     }
@@ -55,7 +63,7 @@ public class RunReport {
     /** True when every warehouse ended as synced or deliberately not uploaded. */
     public synchronized boolean allSucceeded() {
         return results.values().stream().allMatch(r -> r.status() == WarehouseResult.Status.SYNCED
-                || r.status() == WarehouseResult.Status.NOT_UPLOADED);
+                || r.status() == WarehouseResult.Status.NOT_UPLOADED || r.status() == WarehouseResult.Status.UNCHANGED);
     }
 
     private synchronized void update(String name, UnaryOperator<WarehouseResult> change) {

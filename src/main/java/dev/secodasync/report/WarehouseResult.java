@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param csv the CSV file, or null when none was written
  * @param integrationId the Secoda integration uploaded into, or null
  * @param uploaded true when Secoda accepted the CSV
- * @param note why nothing was uploaded (dry run, no token), or null
- * @param error the failure, one line, secrets masked, or null
+ * @param note why nothing was uploaded (dry run, no token, unchanged), or null
+ * @param error the failure or the guard's refusal, one line, secrets masked, or null
  * @param duration time from the warehouse's start to its end
  */
 public record WarehouseResult(String name, Status status, CatalogStats stats, Path csv, String integrationId,
@@ -28,6 +28,10 @@ public record WarehouseResult(String name, Status status, CatalogStats stats, Pa
         SYNCED,
         /** CSV written, upload not attempted on purpose (dry run, no token). */
         NOT_UPLOADED,
+        /** CSV byte-identical to the last successful upload: upload skipped, Secoda already has it. */
+        UNCHANGED,
+        /** A guard refused the upload (shrink, completeness); {@code --force} overrides it. */
+        REFUSED,
         /** Failed: nothing was uploaded for it. */
         FAILED
     }
@@ -46,6 +50,14 @@ public record WarehouseResult(String name, Status status, CatalogStats stats, Pa
 
     WarehouseResult notUploaded(String why) {
         return new WarehouseResult(name, Status.NOT_UPLOADED, stats, csv, integrationId, false, why, null, duration);
+    }
+
+    WarehouseResult unchanged(String integrationId, String why) {
+        return new WarehouseResult(name, Status.UNCHANGED, stats, csv, integrationId, false, why, null, duration);
+    }
+
+    WarehouseResult refused(String why) {
+        return new WarehouseResult(name, Status.REFUSED, stats, csv, integrationId, false, null, why, duration);
     }
 
     WarehouseResult failed(String error) {

@@ -3,7 +3,11 @@ package dev.secodasync.secoda;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
 import dev.secodasync.report.RunReport;
+import dev.secodasync.csv.OwnerOnlyFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,17 @@ public class UploadTasklet implements Tasklet {
         this.skipReason = skipReason;
     }
 
+    // The next run compares against what Secoda really has (guards, schema comparison).
+    private static void keepUploadedCopy(Path csv, Path uploaded) {
+        Path part = uploaded.resolveSibling(uploaded.getFileName() + ".part");
+        try {
+            Files.copy(csv, part, StandardCopyOption.REPLACE_EXISTING);
+            OwnerOnlyFiles.publish(part, uploaded);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the upload went through, but keeping a copy at " + uploaded + " failed", e);
+        }
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String name = warehouse.name();
@@ -71,6 +86,7 @@ public class UploadTasklet implements Tasklet {
             integration = integrations.resolve(warehouse);
             client.importMetadata(integration.id(), csv);
         }
+        keepUploadedCopy(csv, files.uploaded(name));
         report.uploaded(name, integration.id());
         log.info("Warehouse '{}': uploaded {} to Secoda integration {}", name, csv, integration.id());
         return RepeatStatus.FINISHED;
