@@ -13,6 +13,7 @@ import dev.secodasync.report.RunReport;
 import dev.secodasync.report.SecretMasker;
 import dev.secodasync.secoda.IntegrationResolver;
 import dev.secodasync.secoda.SecodaClient;
+import dev.secodasync.secoda.SecodaRetry;
 import dev.secodasync.secoda.UploadTasklet;
 import dev.secodasync.state.IntegrationStateStore;
 import java.util.List;
@@ -79,12 +80,12 @@ public class SyncJobConfiguration {
                         .readTimeout(secoda.readTimeout())
                         .writeTimeout(secoda.writeTimeout())
                         .build(),
-                json);
+                json, new SecodaRetry(secoda.retry()));
     }
 
     @Bean
-    IntegrationResolver integrationResolver(SecodaClient client, IntegrationStateStore store) {
-        return new IntegrationResolver(client, store);
+    IntegrationResolver integrationResolver(SecodaClient client, IntegrationStateStore store, SecodaProperties secoda) {
+        return new IntegrationResolver(client, store, new SecodaRetry(secoda.retry()));
     }
 
     @Bean

@@ -15,6 +15,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okio.Buffer;
@@ -46,6 +48,8 @@ public final class FakeSecoda extends Dispatcher {
 
     private final ConcurrentLinkedDeque<Function<RecordedRequest, MockResponse>> overrides = new ConcurrentLinkedDeque<>();
 
+    private final AtomicInteger dropPeeks = new AtomicInteger();
+
     /** An upload Secoda accepted: the integration, the multipart field name and file name, the bytes. */
     public record Upload(String integrationId, String fieldName, String fileName, String contentType, byte[] bytes) {
         public String text() {
@@ -69,6 +73,23 @@ public final class FakeSecoda extends Dispatcher {
         String id = UUID.randomUUID().toString();
         integrations.add(Map.of("id", id, "name", name, "type", type, "created_at", "2026-01-01T00:00:00Z"));
         return id;
+    }
+
+    /**
+     * The next request's connection is closed while the client is still sending its body (for a
+     * body larger than the socket buffers). MockWebServer takes socket effects from
+     * {@link #peek()}, before it reads the request.
+     */
+    public void dropNextRequestBody() {
+        dropPeeks.set(1);
+    }
+
+    @Override
+    public MockResponse peek() {
+        if (dropPeeks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build();
+        }
+        return super.peek();
     }
 
     /** The next matching request gets this answer instead of the normal behaviour. */
