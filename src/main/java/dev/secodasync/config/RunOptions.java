@@ -12,8 +12,10 @@ import org.springframework.boot.ApplicationArguments;
  *
  * @param warehouses names given with {@code --warehouse=NAME} (repeatable); empty means all
  * @param dryRun {@code --dry-run}: extract and write the CSV, call no Secoda API
+ * @param force {@code --force}: upload even when a guard (shrink, unchanged, empty) would refuse
+ * @param restart {@code --restart}: resume the last failed run (its completed steps are not redone)
  */
-public record RunOptions(Set<String> warehouses, boolean dryRun) {
+public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, boolean restart) {
 
     public RunOptions {
         warehouses = Set.copyOf(warehouses);
@@ -30,7 +32,7 @@ public record RunOptions(Set<String> warehouses, boolean dryRun) {
                 }
             }
         }
-        return new RunOptions(warehouses, isSet(args, "dry-run"));
+        return new RunOptions(warehouses, isSet(args, "dry-run"), isSet(args, "force"), isSet(args, "restart"));
     }
 
     /**

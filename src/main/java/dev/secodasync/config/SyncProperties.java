@@ -1,6 +1,8 @@
 package dev.secodasync.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param invalidRows what to do with rows Secoda would reject or misread (empty or dotted names,
  *     duplicate columns, table fields that disagree): {@code fail} the warehouse (default),
  *     {@code skip} those rows, or {@code warn} and upload them as they are
+ * @param guards checks before an upload that refuse to damage the catalog ({@code --force} overrides)
  */
 @Validated
 @ConfigurationProperties("sync")
@@ -30,7 +33,8 @@ public record SyncProperties(
         @DefaultValue List<@Valid WarehouseProperties> warehouses,
         @Min(1) @DefaultValue("2") int maxParallelWarehouses,
         @Min(1) @DefaultValue("10000") int fetchSize,
-        @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows) {
+        @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
+        @Valid @DefaultValue Guards guards) {
 
     public SyncProperties {
         warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
@@ -56,6 +60,22 @@ public record SyncProperties(
     /** The warehouses a run covers: the configured ones, or the demo when none is configured. */
     public List<WarehouseProperties> effectiveWarehouses() {
         return warehouses.isEmpty() ? List.of(WarehouseProperties.demo()) : warehouses;
+    }
+
+    /**
+     * Checks before an upload ({@code sync.guards.*}); {@code --force} overrides them for one run.
+     *
+     * @param shrink refuse an upload whose table or column count fell by more than
+     *     {@code max-shrink} against the last upload Secoda accepted for the integration, or to zero
+     *     (a schema hidden by a lost grant would otherwise be marked stale in Secoda)
+     * @param maxShrink the share (0 to 1) tables or columns may fall by before the shrink guard refuses
+     * @param skipUnchanged skip the upload when the CSV is byte-identical to the last accepted one
+     *     (saves a Secoda extraction and rate limit)
+     */
+    public record Guards(
+            @DefaultValue("true") boolean shrink,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double maxShrink,
+            @DefaultValue("true") boolean skipUnchanged) {
     }
 
     /** What to do with a row that would be rejected or misread by Secoda. */

@@ -1,24 +1,29 @@
 package dev.secodasync.csv;
 
 import dev.secodasync.extract.ColumnRow;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Writes the CSV Secoda's custom integration imports: its header in its order, RFC 4180 quoting,
@@ -42,12 +47,8 @@ public final class SecodaCsvWriter implements Closeable {
 
     private final MessageDigest digest;
 
-    private long databases;
-    private long schemas;
-    private long tables;
-    private long views;
-    private long columns;
-    private ColumnRow previous;
+    private final CatalogCounter counter = new CatalogCounter();
+
     private CatalogStats stats;
 
     private SecodaCsvWriter(OutputStream out, MessageDigest digest) throws IOException {
@@ -77,28 +78,7 @@ public final class SecodaCsvWriter implements Closeable {
                 row.tableDescription(),
                 row.view() ? "true" : "false",
                 row.lastUpdatedEpochSeconds() == null ? "None" : row.lastUpdatedEpochSeconds());
-        count(row);
-    }
-
-    // Rows arrive grouped by table, so a change of key is a new table (or schema, or database).
-    private void count(ColumnRow row) {
-        columns++;
-        boolean newDatabase = previous == null || !Objects.equals(previous.database(), row.database());
-        boolean newSchema = newDatabase || !Objects.equals(previous.schema(), row.schema());
-        boolean newTable = newSchema || !Objects.equals(previous.table(), row.table());
-        if (newDatabase) {
-            databases++;
-        }
-        if (newSchema) {
-            schemas++;
-        }
-        if (newTable) {
-            tables++;
-            if (row.view()) {
-                views++;
-            }
-        }
-        previous = row;
+        counter.add(row.database(), row.schema(), row.table(), row.view());
     }
 
     /** Flushes and closes the file; {@link #stats()} is available afterwards. */
@@ -108,7 +88,7 @@ public final class SecodaCsvWriter implements Closeable {
             return;
         }
         printer.close(true);
-        stats = new CatalogStats(databases, schemas, tables, views, columns, HexFormat.of().formatHex(digest.digest()));
+        stats = counter.stats(HexFormat.of().formatHex(digest.digest()));
     }
 
     /** Counts and hash of the written file; only after {@link #close()}. */
@@ -119,7 +99,25 @@ public final class SecodaCsvWriter implements Closeable {
         return stats;
     }
 
-    private static MessageDigest sha256() {
+    /**
+     * Counts and hashes a CSV written earlier (a restarted run uploads the file an earlier run
+     * extracted, without querying the warehouse again).
+     */
+    public static CatalogStats read(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        CatalogCounter counter = new CatalogCounter();
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER), digest);
+                CSVParser parser = FORMAT.builder().setSkipHeaderRecord(true).get()
+                        .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (CSVRecord record : parser) {
+                counter.add(record.get("database"), record.get("schema"), record.get("name"),
+                        "true".equals(record.get("is_view")));
+            }
+        }
+        return counter.stats(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -14,7 +14,10 @@ import dev.secodasync.report.SecretMasker;
 import dev.secodasync.secoda.IntegrationResolver;
 import dev.secodasync.secoda.SecodaClient;
 import dev.secodasync.secoda.SecodaRetry;
+import dev.secodasync.secoda.UploadGuards;
 import dev.secodasync.secoda.UploadTasklet;
+import dev.secodasync.state.UploadStateStore;
+import dev.secodasync.state.WarehouseLocks;
 import dev.secodasync.state.IntegrationStateStore;
 import java.util.List;
 import javax.sql.DataSource;
@@ -73,6 +76,11 @@ public class SyncJobConfiguration {
     }
 
     @Bean
+    UploadStateStore uploadStateStore(DataSource dataSource) {
+        return new UploadStateStore(dataSource);
+    }
+
+    @Bean
     SecodaClient secodaClient(SecodaProperties secoda, JsonMapper json) {
         return new SecodaClient(HttpUrl.get(secoda.baseUrl().toString()), secoda.apiToken(),
                 SecodaClient.httpClient()
@@ -91,7 +99,7 @@ public class SyncJobConfiguration {
     @Bean
     Job secodaSyncJob(JobRepository jobRepository, SyncProperties sync, SecodaProperties secoda, RunOptions options,
             WarehouseExtractors extractors, IntegrationResolver integrations, SecodaClient client, RunReport report,
-            SecretMasker masker) {
+            SecretMasker masker, UploadStateStore uploads) {
         List<WarehouseProperties> warehouses = options.select(sync.effectiveWarehouses());
         report.expect(warehouses.stream().map(WarehouseProperties::name).toList());
         CsvFiles files = new CsvFiles(sync.stateDir());
@@ -101,12 +109,13 @@ public class SyncJobConfiguration {
         Flow[] flows = warehouses.stream().map(warehouse -> {
             WarehouseStepListener listener = new WarehouseStepListener(warehouse.name(), report, masker);
             Step extract = new StepBuilder("extract:" + warehouse.name(), jobRepository)
-                    .tasklet(new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()), files,
-                            sync.invalidRows(), report), NO_TRANSACTION)
+                    .tasklet(new SecretMaskingTasklet(new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()),
+                            files, sync.invalidRows(), report), masker), NO_TRANSACTION)
                     .listener(listener)
                     .build();
             Step upload = new StepBuilder("upload:" + warehouse.name(), jobRepository)
-                    .tasklet(new UploadTasklet(warehouse, files, integrations, client, report, skipReason), NO_TRANSACTION)
+                    .tasklet(new SecretMaskingTasklet(new UploadTasklet(warehouse, files, integrations, client, report,
+                            skipReason, uploads, new UploadGuards(sync.guards(), options.force())), masker), NO_TRANSACTION)
                     .listener(listener)
                     .build();
             return new FlowBuilder<SimpleFlow>("warehouse:" + warehouse.name()).start(extract).next(upload).build();
@@ -119,7 +128,9 @@ public class SyncJobConfiguration {
     }
 
     @Bean
-    SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report) {
-        return new SyncRunner(jobOperator, secodaSyncJob, report);
+    SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report, JobRepository jobRepository,
+            DataSource dataSource, SyncProperties sync, RunOptions options) {
+        return new SyncRunner(jobOperator, secodaSyncJob, report, jobRepository,
+                WarehouseLocks.forRepository(dataSource, sync.stateDir()), options);
     }
 }
