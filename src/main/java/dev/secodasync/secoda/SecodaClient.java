@@ -172,7 +172,7 @@ public class SecodaClient {
                 return body;
             }
             int status = response.code();
-            String text = SecodaApiException.shorten(body);
+            String text = scrub(SecodaApiException.shorten(body));
             String message = switch (status) {
                 case 401, 403 -> "Secoda rejected the API token (HTTP " + status + ") at " + baseUrl
                         + ": check SECODA_API_TOKEN and that it belongs to this workspace";
@@ -182,6 +182,11 @@ public class SecodaClient {
         } catch (IOException e) {
             throw new SecodaApiException("no answer from Secoda to " + what + ": " + e, 0, "", e);
         }
+    }
+
+    // A server or proxy may echo the request's headers in an error page.
+    private String scrub(String text) {
+        return token == null || token.isEmpty() ? text : text.replace(token, "****");
     }
 
     // Retry-After is either delta-seconds or an HTTP date.
@@ -210,7 +215,7 @@ public class SecodaClient {
             }
             return value;
         } catch (JacksonException e) {
-            String text = SecodaApiException.shorten(body);
+            String text = scrub(SecodaApiException.shorten(body));
             throw new SecodaApiException("Secoda's answer to " + request.method() + " " + request.url()
                     + " is not the expected JSON: " + text, 200, text, null);
         }

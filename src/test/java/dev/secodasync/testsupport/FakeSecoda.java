@@ -1,6 +1,7 @@
 package dev.secodasync.testsupport;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class FakeSecoda extends Dispatcher {
 
     private final AtomicInteger dropPeeks = new AtomicInteger();
 
+    private volatile Duration uploadDelay = Duration.ZERO;
+
     /** An upload Secoda accepted: the integration, the multipart field name and file name, the bytes. */
     public record Upload(String integrationId, String fieldName, String fileName, String contentType, byte[] bytes) {
         public String text() {
@@ -92,9 +95,18 @@ public final class FakeSecoda extends Dispatcher {
         return super.peek();
     }
 
-    /** The next matching request gets this answer instead of the normal behaviour. */
+    /**
+     * The next request for which {@code answer} returns a response gets that response instead of
+     * the normal behaviour; requests for which it returns null are served normally and leave it
+     * waiting.
+     */
     public void failNext(Function<RecordedRequest, MockResponse> answer) {
         overrides.add(answer);
+    }
+
+    /** Every upload is held this long before Secoda takes it (to make runs overlap). */
+    public void slowUploads(Duration delay) {
+        uploadDelay = delay;
     }
 
     public List<Map<String, Object>> integrations() {
@@ -119,10 +131,9 @@ public final class FakeSecoda extends Dispatcher {
         if (!("Bearer " + token).equals(request.getHeaders().get("Authorization"))) {
             return json(401, Map.of("detail", "Invalid token."));
         }
-        Function<RecordedRequest, MockResponse> override = overrides.poll();
-        if (override != null) {
+        for (Function<RecordedRequest, MockResponse> override : overrides) {
             MockResponse answer = override.apply(request);
-            if (answer != null) {
+            if (answer != null && overrides.remove(override)) {
                 return answer;
             }
         }
@@ -170,6 +181,11 @@ public final class FakeSecoda extends Dispatcher {
     }
 
     private MockResponse upload(String id, RecordedRequest request) {
+        try {
+            Thread.sleep(uploadDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (integrations.stream().noneMatch(i -> i.get("id").equals(id))) {
             return json(404, Map.of("detail", "Not found."));
         }
