@@ -42,6 +42,10 @@ public record SyncProperties(
         Set<String> integrations = new HashSet<>();
         for (int i = 0; i < warehouses.size(); i++) {
             WarehouseProperties warehouse = warehouses.get(i);
+            List<String> problems = warehouse.problems("sync.warehouses[" + i + "]");
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
             if (warehouse.name() != null && !names.add(warehouse.name())) {
                 throw new IllegalArgumentException("sync.warehouses[" + i + "].name '" + warehouse.name()
                         + "' is used by another warehouse: names must be unique");

@@ -69,7 +69,7 @@ public class RowValidator {
     }
 
     /** Code-point order, as PostgreSQL's {@code COLLATE "C"} sorts UTF-8; nulls first. */
-    static int compareCodePoints(String a, String b) {
+    public static int compareCodePoints(String a, String b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }

@@ -9,6 +9,7 @@ import dev.secodasync.csv.CsvFiles;
 import dev.secodasync.extract.ExtractTasklet;
 import dev.secodasync.extract.JdbcCatalogExtractor;
 import dev.secodasync.extract.WarehouseExtractors;
+import dev.secodasync.extract.snowflake.SnowflakeExtractor;
 import dev.secodasync.report.RunReport;
 import dev.secodasync.report.SecretMasker;
 import dev.secodasync.secoda.IntegrationResolver;
@@ -67,7 +68,8 @@ public class SyncJobConfiguration {
     WarehouseExtractors warehouseExtractors(SyncProperties sync) {
         return new WarehouseExtractors(List.of(
                 new JdbcCatalogExtractor(WarehouseKind.POSTGRES, sync.fetchSize()),
-                new JdbcCatalogExtractor(WarehouseKind.H2, sync.fetchSize())));
+                new JdbcCatalogExtractor(WarehouseKind.H2, sync.fetchSize()),
+                new SnowflakeExtractor(sync.fetchSize())));
     }
 
     @Bean
