@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  *     duplicate columns, table fields that disagree): {@code fail} the warehouse (default),
  *     {@code skip} those rows, or {@code warn} and upload them as they are
  * @param guards checks before an upload that refuse to damage the catalog ({@code --force} overrides)
+ * @param sqlDir a directory laid out like {@code sql/} ({@code postgres/columns.sql}, ...); a file
+ *     found there replaces the built-in statement of the same name, to adapt a catalog query
  */
 @Validated
 @ConfigurationProperties("sync")
@@ -34,7 +36,8 @@ public record SyncProperties(
         @Min(1) @DefaultValue("2") int maxParallelWarehouses,
         @Min(1) @DefaultValue("10000") int fetchSize,
         @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
-        @Valid @DefaultValue Guards guards) {
+        @Valid @DefaultValue Guards guards,
+        Path sqlDir) {
 
     public SyncProperties {
         warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);

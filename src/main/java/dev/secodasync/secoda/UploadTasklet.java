@@ -60,11 +60,17 @@ public class UploadTasklet implements Tasklet {
         this.guards = guards;
     }
 
-    // The next run compares against what Secoda really has (guards, schema comparison).
+    // The next run compares against what Secoda really has (guards, schema comparison). A hard
+    // link costs nothing and stays valid: the next extract replaces the CSV's name, not its inode.
     private static void keepUploadedCopy(Path csv, Path uploaded) {
         Path part = uploaded.resolveSibling(uploaded.getFileName() + ".part");
         try {
-            Files.copy(csv, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(part);
+            try {
+                Files.createLink(part, csv);
+            } catch (IOException | UnsupportedOperationException noLinks) {
+                Files.copy(csv, part, StandardCopyOption.REPLACE_EXISTING);
+            }
             OwnerOnlyFiles.publish(part, uploaded);
         } catch (IOException e) {
             throw new UncheckedIOException("the upload went through, but keeping a copy at " + uploaded + " failed", e);

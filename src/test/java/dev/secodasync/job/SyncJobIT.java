@@ -152,6 +152,24 @@ class SyncJobIT {
     }
 
     @Test
+    void aBrokenSqlOverrideFailsThatWarehouseInOneLineAndTheOthersSync(CapturedOutput output) throws Exception {
+        // given: sync.sql-dir replaces the PostgreSQL catalog query with a broken one
+        Path sqlDir = stateDir.resolve("my-sql");
+        Files.createDirectories(sqlDir.resolve("postgres"));
+        Files.writeString(sqlDir.resolve("postgres/columns.sql"), "SELEC nonsense FROM");
+        List<String> warehouses = concat(pgWarehouse(0, "shop", db.jdbcUrl()), demoWarehouse(1));
+
+        // when
+        int exit = run(warehouses, "--sync.sql-dir=" + sqlDir);
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(output).contains("Warehouse 'shop' failed, nothing uploaded for it: cannot run sql/postgres/columns.sql")
+                .contains("syntax error at or near \"SELEC\"").doesNotContain("\tat ");
+        assertThat(secoda.uploads()).singleElement().satisfies(u -> assertThat(u.fileName()).isEqualTo("demo.csv"));
+    }
+
+    @Test
     void warehouseOptionRunsOnlyTheNamedOne() {
         // given
         List<String> warehouses = concat(pgWarehouse(0, "shop", db.jdbcUrl()), demoWarehouse(1));

@@ -18,12 +18,9 @@ public class SnowflakeExtractor implements WarehouseExtractor {
 
     private final int fetchSize;
 
-    private final SnowflakeSql sql;
-
-    /** Loads {@code sql/snowflake/*.sql} once. */
+    /** {@code sql/snowflake/*.sql} is read per warehouse run, so a broken override fails that warehouse only. */
     public SnowflakeExtractor(int fetchSize) {
         this.fetchSize = fetchSize;
-        this.sql = SnowflakeSql.load();
     }
 
     @Override
@@ -33,7 +30,7 @@ public class SnowflakeExtractor implements WarehouseExtractor {
 
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
-        return new SnowflakeCatalogReader(warehouse, sql, fetchSize);
+        return new SnowflakeCatalogReader(warehouse, SnowflakeSql.load(), fetchSize);
     }
 
     /** Walks the catalog as a sync would (same queries, same checks), counting instead of writing. */

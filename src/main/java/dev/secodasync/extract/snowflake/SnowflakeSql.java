@@ -2,7 +2,7 @@ package dev.secodasync.extract.snowflake;
 
 import dev.secodasync.sql.SqlFiles;
 
-/** The statements under {@code sql/snowflake/}, loaded once; a missing file fails at start-up. */
+/** The statements under {@code sql/snowflake/} (or their {@code sync.sql-dir} overrides). */
 record SnowflakeSql(String databases, String columns, String schemas, String columnsBySchema,
         String accountUsageColumns) {
 
