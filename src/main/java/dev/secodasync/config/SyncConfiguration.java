@@ -1,6 +1,8 @@
 package dev.secodasync.config;
 
+import dev.secodasync.csv.OwnerOnlyFiles;
 import dev.secodasync.sql.SqlFiles;
+import java.io.IOException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +13,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({SecodaProperties.class, SyncProperties.class})
 public class SyncConfiguration {
 
-    SyncConfiguration(SyncProperties sync) {
+    SyncConfiguration(SyncProperties sync) throws IOException {
         SqlFiles.overrideFrom(sync.sqlDir());
+        // Before the H2 job repository creates it with the default umask: the CSV files and the
+        // state hold catalog comments, which can be confidential.
+        OwnerOnlyFiles.createDirectories(sync.stateDir());
     }
 
     @Bean

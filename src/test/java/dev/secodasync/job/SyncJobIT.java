@@ -8,6 +8,7 @@ import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -208,5 +209,7 @@ class SyncJobIT {
         assertThat(rows).filteredOn(r -> r.get("name").equals("ORDERS")).first().satisfies(r -> assertThat(r.get("description"))
                 .contains("\n").contains("\"net revenue\"").contains(","));
         assertThat(output).contains("no Secoda API token (set SECODA_API_TOKEN); the CSV is at " + csv.toAbsolutePath());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(csv))).isEqualTo("rw-------");
     }
 }
