@@ -1,5 +1,6 @@
 package dev.secodasync;
 
+import dev.secodasync.cli.CommandLineHelp;
 import dev.secodasync.job.ExitCodes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,11 @@ public class SecodaSyncApplication {
 
     /** Runs the job in this JVM and answers the process exit code (see {@link ExitCodes}). */
     public static int run(String... args) {
+        // issue 6 (ops): --help needs no configuration, no database, no Spring.
+        if (CommandLineHelp.requested(args)) {
+            CommandLineHelp.print(System.out);
+            return ExitCodes.SUCCESS;
+        }
         try {
             return SpringApplication.exit(SpringApplication.run(SecodaSyncApplication.class, args));
         } catch (RuntimeException e) {

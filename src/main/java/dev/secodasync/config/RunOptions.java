@@ -1,5 +1,6 @@
 package dev.secodasync.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +13,12 @@ import org.springframework.boot.ApplicationArguments;
  *
  * @param warehouses names given with {@code --warehouse=NAME} (repeatable); empty means all
  * @param dryRun {@code --dry-run}: extract and write the CSV, call no Secoda API
+ * @param check {@code --check}: connect to every selected warehouse and to Secoda, report, run no job
+ * @param summary {@code --summary=PATH}: where to write the run summary JSON, or null
  */
-public record RunOptions(Set<String> warehouses, boolean dryRun) {
+public record RunOptions(Set<String> warehouses, boolean dryRun,
+        // issue 6 (ops): --check, --summary
+        boolean check, Path summary) {
 
     public RunOptions {
         warehouses = Set.copyOf(warehouses);
@@ -30,7 +35,9 @@ public record RunOptions(Set<String> warehouses, boolean dryRun) {
                 }
             }
         }
-        return new RunOptions(warehouses, isSet(args, "dry-run"));
+        return new RunOptions(warehouses, isSet(args, "dry-run"),
+                // issue 6 (ops): --check, --summary
+                isSet(args, "check"), summaryPath(args));
     }
 
     /**
@@ -50,6 +57,18 @@ public record RunOptions(Set<String> warehouses, boolean dryRun) {
                     + configured.stream().map(WarehouseProperties::name).toList() + ")");
         }
         return configured.stream().filter(w -> warehouses.contains(w.name())).toList();
+    }
+
+    // issue 6 (ops): the last --summary=PATH wins; "--summary" without a path is a mistake worth stopping for.
+    private static Path summaryPath(ApplicationArguments args) {
+        if (!args.containsOption("summary")) {
+            return null;
+        }
+        List<String> values = args.getOptionValues("summary");
+        if (values.isEmpty() || values.get(values.size() - 1).isBlank()) {
+            throw new InvalidConfigurationException("--summary needs a file: --summary=PATH");
+        }
+        return Path.of(values.get(values.size() - 1));
     }
 
     // "--dry-run" and "--dry-run=true" set it; "--dry-run=false" does not.

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param invalidRows what to do with rows Secoda would reject or misread (empty or dotted names,
  *     duplicate columns, table fields that disagree): {@code fail} the warehouse (default),
  *     {@code skip} those rows, or {@code warn} and upload them as they are
+ * @param failOnError when false, failed warehouses are reported (log, summary) but the run still
+ *     exits 0, as Datafold's "mark the CI check as failed on errors" switched off; configuration
+ *     errors, overlaps and guard refusals keep their exit codes
  */
 @Validated
 @ConfigurationProperties("sync")
@@ -30,7 +33,9 @@ public record SyncProperties(
         @DefaultValue List<@Valid WarehouseProperties> warehouses,
         @Min(1) @DefaultValue("2") int maxParallelWarehouses,
         @Min(1) @DefaultValue("10000") int fetchSize,
-        @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows) {
+        @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
+        // issue 6 (ops)
+        @DefaultValue("true") boolean failOnError) {
 
     public SyncProperties {
         warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);
