@@ -2,6 +2,8 @@ package dev.secodasync;
 
 import dev.secodasync.cli.CommandLineHelp;
 import dev.secodasync.job.ExitCodes;
+import dev.secodasync.job.StartupFailureSummary;
+import java.time.Instant;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -21,11 +23,15 @@ public class SecodaSyncApplication {
             CommandLineHelp.print(System.out);
             return ExitCodes.SUCCESS;
         }
+        Instant started = Instant.now(); // issue 6 (ops)
         try {
             return SpringApplication.exit(SpringApplication.run(SecodaSyncApplication.class, args));
         } catch (RuntimeException e) {
             // Spring Boot has already logged why (failure analysis); only the code is left to choose.
-            return ExitCodes.forStartupFailure(e);
+            int code = ExitCodes.forStartupFailure(e);
+            // issue 6 (ops): an orchestrator finds a run summary even when the job never started.
+            StartupFailureSummary.report(args, System.getenv(), e, code, started, System.out);
+            return code;
         }
     }
 }

@@ -118,7 +118,7 @@ public class SyncJobConfiguration {
     }
 
     @Bean
-    SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report) {
-        return new SyncRunner(jobOperator, secodaSyncJob, report);
+    SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report, RunFinisher finisher) {
+        return new SyncRunner(jobOperator, secodaSyncJob, report, finisher);
     }
 }

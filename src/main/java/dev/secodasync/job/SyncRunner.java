@@ -1,5 +1,6 @@
 package dev.secodasync.job;
 
+import dev.secodasync.config.RunOptions;
 import dev.secodasync.report.RunReport;
 import dev.secodasync.report.WarehouseResult;
 import java.time.LocalDateTime;
@@ -32,14 +33,22 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int exitCode = ExitCodes.FAILED;
 
-    SyncRunner(JobOperator jobOperator, Job job, RunReport report) {
+    private final RunFinisher finisher; // issue 6 (ops)
+
+    SyncRunner(JobOperator jobOperator, Job job, RunReport report, RunFinisher finisher) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.report = report;
+        this.finisher = finisher; // issue 6 (ops)
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        // issue 6 (ops): --check is ConnectionCheckRunner's; no job runs.
+        if (RunOptions.from(args).check()) {
+            exitCode = ExitCodes.SUCCESS;
+            return;
+        }
         // Only names and a timestamp: nothing secret may reach the job repository.
         JobParameters parameters = new JobParametersBuilder()
                 .addString("warehouses", report.results().stream().map(WarehouseResult::name)
@@ -54,6 +63,8 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
             log.error("secoda-sync finished with failures (job execution {}, status {})", execution.getId(),
                     execution.getStatus());
         }
+        // issue 6 (ops): sync.fail-on-error, then the run summary as the last line.
+        exitCode = finisher.finish(exitCode);
     }
 
     private void logSummary() {

@@ -48,7 +48,7 @@ class WarehouseStepListener implements StepExecutionListener {
             Throwable error = stepExecution.getFailureExceptions().isEmpty()
                     ? null : stepExecution.getFailureExceptions().get(0);
             String message = error == null ? "step " + stepExecution.getStepName() + " failed" : masker.mask(Errors.oneLine(error));
-            report.failed(warehouse, message);
+            report.failed(warehouse, message, error == null ? null : error.getClass().getSimpleName());
             log.error("Warehouse '{}' failed, nothing uploaded for it: {}", warehouse, message);
             if (log.isDebugEnabled() && error != null) {
                 log.debug("Warehouse '{}' failure", warehouse, error);

@@ -1,0 +1,19 @@
+package dev.secodasync.job;
+
+import dev.secodasync.config.RunOptions;
+import dev.secodasync.config.SyncProperties;
+import dev.secodasync.report.RunReport;
+import dev.secodasync.report.RunSummaryWriter;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wiring of what makes the job fit schedulers and CI: the run summary and the exit-code policy. */
+@Configuration(proxyBeanMethods = false)
+public class OpsConfiguration {
+
+    @Bean
+    RunFinisher runFinisher(RunReport report, RunOptions options, SyncProperties sync) {
+        return new RunFinisher(report, options, sync, new RunSummaryWriter(), System.out, Clock.systemUTC());
+    }
+}
