@@ -1,5 +1,6 @@
 package dev.secodasync;
 
+import dev.secodasync.check.CheckMode;
 import dev.secodasync.cli.CommandLineHelp;
 import dev.secodasync.job.ExitCodes;
 import dev.secodasync.job.StartupFailureSummary;
@@ -25,7 +26,8 @@ public class SecodaSyncApplication {
         }
         Instant started = Instant.now(); // issue 6 (ops)
         try {
-            return SpringApplication.exit(SpringApplication.run(SecodaSyncApplication.class, args));
+            // issue 6 (ops): --check never touches the real job repository.
+            return SpringApplication.exit(SpringApplication.run(SecodaSyncApplication.class, CheckMode.arguments(args)));
         } catch (RuntimeException e) {
             // Spring Boot has already logged why (failure analysis); only the code is left to choose.
             int code = ExitCodes.forStartupFailure(e);
