@@ -13,10 +13,12 @@ import org.springframework.boot.ApplicationArguments;
  *
  * @param warehouses names given with {@code --warehouse=NAME} (repeatable); empty means all
  * @param dryRun {@code --dry-run}: extract and write the CSV, call no Secoda API
+ * @param force {@code --force}: upload even when a guard (shrink, unchanged, empty) would refuse
+ * @param restart {@code --restart}: resume the last failed run (its completed steps are not redone)
  * @param check {@code --check}: connect to every selected warehouse and to Secoda, report, run no job
  * @param summary {@code --summary=PATH}: where to write the run summary JSON, or null
  */
-public record RunOptions(Set<String> warehouses, boolean dryRun,
+public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, boolean restart,
         // issue 6 (ops): --check, --summary
         boolean check, Path summary) {
 
@@ -35,7 +37,7 @@ public record RunOptions(Set<String> warehouses, boolean dryRun,
                 }
             }
         }
-        return new RunOptions(warehouses, isSet(args, "dry-run"),
+        return new RunOptions(warehouses, isSet(args, "dry-run"), isSet(args, "force"), isSet(args, "restart"),
                 // issue 6 (ops): --check, --summary
                 isSet(args, "check"), summaryPath(args));
     }

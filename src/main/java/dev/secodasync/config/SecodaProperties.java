@@ -1,5 +1,7 @@
 package dev.secodasync.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.InetAddress;
 import java.net.URI;
@@ -21,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout time allowed between two reads of an answer; an upload waits this long for
  *     Secoda to accept the file
  * @param writeTimeout time allowed between two writes of a request body
+ * @param retry how calls that failed for a passing reason (429, 502, 503, 504, no answer) are retried
  */
 @Validated
 @ConfigurationProperties("secoda")
@@ -29,7 +32,8 @@ public record SecodaProperties(
         String apiToken,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("120s") Duration readTimeout,
-        @DefaultValue("120s") Duration writeTimeout) {
+        @DefaultValue("120s") Duration writeTimeout,
+        @Valid @DefaultValue Retry retry) {
 
     public SecodaProperties {
         if (baseUrl != null) {
@@ -38,6 +42,24 @@ public record SecodaProperties(
         if (apiToken != null && apiToken.isBlank()) {
             apiToken = null;
         }
+    }
+
+    /**
+     * Retries toward Secoda ({@code secoda.retry.*}).
+     *
+     * @param maxAttempts attempts in all, the first one included
+     * @param initialDelay wait before the first retry; doubled (see {@code multiplier}) each time,
+     *     with random jitter of half this value so that parallel runs do not retry in step
+     * @param maxDelay longest wait between two attempts (a longer {@code Retry-After} is honoured)
+     * @param multiplier growth of the wait from one retry to the next
+     * @param maxElapsed total time after which no new attempt is started
+     */
+    public record Retry(
+            @Min(1) @DefaultValue("6") int maxAttempts,
+            @DefaultValue("1s") Duration initialDelay,
+            @DefaultValue("30s") Duration maxDelay,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("5m") Duration maxElapsed) {
     }
 
     /** True when a token is configured, so the API may be called. */

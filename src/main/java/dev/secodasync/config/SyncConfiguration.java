@@ -1,5 +1,6 @@
 package dev.secodasync.config;
 
+import dev.secodasync.sql.SqlFiles;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SecodaProperties.class, SyncProperties.class})
 public class SyncConfiguration {
+
+    SyncConfiguration(SyncProperties sync) {
+        SqlFiles.overrideFrom(sync.sqlDir());
+    }
 
     @Bean
     RunOptions runOptions(ApplicationArguments args) {

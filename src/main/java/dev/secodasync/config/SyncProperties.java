@@ -1,6 +1,8 @@
 package dev.secodasync.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -22,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param invalidRows what to do with rows Secoda would reject or misread (empty or dotted names,
  *     duplicate columns, table fields that disagree): {@code fail} the warehouse (default),
  *     {@code skip} those rows, or {@code warn} and upload them as they are
+ * @param guards checks before an upload that refuse to damage the catalog ({@code --force} overrides)
+ * @param sqlDir a directory laid out like {@code sql/} ({@code postgres/columns.sql}, ...); a file
+ *     found there replaces the built-in statement of the same name, to adapt a catalog query
  * @param failOnError when false, failed warehouses are reported (log, summary) but the run still
  *     exits 0, as Datafold's "mark the CI check as failed on errors" switched off; configuration
  *     errors, overlaps and guard refusals keep their exit codes
@@ -34,6 +39,8 @@ public record SyncProperties(
         @Min(1) @DefaultValue("2") int maxParallelWarehouses,
         @Min(1) @DefaultValue("10000") int fetchSize,
         @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
+        @Valid @DefaultValue Guards guards,
+        Path sqlDir,
         // issue 6 (ops)
         @DefaultValue("true") boolean failOnError) {
 
@@ -43,6 +50,10 @@ public record SyncProperties(
         Set<String> integrations = new HashSet<>();
         for (int i = 0; i < warehouses.size(); i++) {
             WarehouseProperties warehouse = warehouses.get(i);
+            List<String> problems = warehouse.problems("sync.warehouses[" + i + "]");
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
             if (warehouse.name() != null && !names.add(warehouse.name())) {
                 throw new IllegalArgumentException("sync.warehouses[" + i + "].name '" + warehouse.name()
                         + "' is used by another warehouse: names must be unique");
@@ -61,6 +72,22 @@ public record SyncProperties(
     /** The warehouses a run covers: the configured ones, or the demo when none is configured. */
     public List<WarehouseProperties> effectiveWarehouses() {
         return warehouses.isEmpty() ? List.of(WarehouseProperties.demo()) : warehouses;
+    }
+
+    /**
+     * Checks before an upload ({@code sync.guards.*}); {@code --force} overrides them for one run.
+     *
+     * @param shrink refuse an upload whose table or column count fell by more than
+     *     {@code max-shrink} against the last upload Secoda accepted for the integration, or to zero
+     *     (a schema hidden by a lost grant would otherwise be marked stale in Secoda)
+     * @param maxShrink the share (0 to 1) tables or columns may fall by before the shrink guard refuses
+     * @param skipUnchanged skip the upload when the CSV is byte-identical to the last accepted one
+     *     (saves a Secoda extraction and rate limit)
+     */
+    public record Guards(
+            @DefaultValue("true") boolean shrink,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double maxShrink,
+            @DefaultValue("true") boolean skipUnchanged) {
     }
 
     /** What to do with a row that would be rejected or misread by Secoda. */

@@ -10,7 +10,10 @@ public enum WarehouseKind {
     POSTGRES("postgres", "org.postgresql.Driver"),
 
     /** H2: the embedded demo, and any H2 database. */
-    H2("h2", "org.h2.Driver");
+    H2("h2", "org.h2.Driver"),
+
+    /** Snowflake: one account per warehouse entry, read database by database through INFORMATION_SCHEMA. */
+    SNOWFLAKE("snowflake", "net.snowflake.client.api.driver.SnowflakeDriver");
 
     private final String dialect;
 

@@ -3,7 +3,9 @@ package dev.secodasync.config;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,7 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     by name; needed only when several integrations share the name
  * @param includeSchemas glob patterns ({@code *}, {@code ?}, case-insensitive) a schema must match
  *     to be synced; default: every schema
- * @param excludeSchemas glob patterns of schemas to leave out; system schemas are always left out
+ * @param excludeSchemas glob patterns of schemas to leave out; system schemas are always left out.
+ *     Not set: none, except for {@code snowflake}, where the Secoda seed query's exclusions are the
+ *     default ({@link #SNOWFLAKE_DEFAULT_EXCLUDE_SCHEMAS}); set it to {@code []} to read those too.
+ *     {@code _} is an ordinary character in a glob: {@code HIST_*} does not match {@code HISTORY}
  * @param includePartitions list each partition of a partitioned table as a table of its own;
  *     default false: the partitioned (parent) table stands for all of them
  * @param properties extra JDBC driver properties, passed as they are (e.g. {@code sslmode: require})
@@ -45,6 +50,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     Secoda seed query does (default true); collisions are reported, never merged
  * @param accountUsage Snowflake: read every database in one query over
  *     {@code SNOWFLAKE.ACCOUNT_USAGE} (lags 45 minutes to 3 hours) instead of one query per database
+ * @param excludeColumns Snowflake: glob patterns (case-insensitive) of column names to leave out;
+ *     not set: the seed query's {@code dw_*}; {@code []} keeps every column
  */
 public record WarehouseProperties(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
@@ -57,7 +64,7 @@ public record WarehouseProperties(
         String integrationType,
         String integrationId,
         @DefaultValue("*") List<String> includeSchemas,
-        @DefaultValue List<String> excludeSchemas,
+        List<String> excludeSchemas,
         @DefaultValue("false") boolean includePartitions,
         @DefaultValue Map<String, String> properties,
         String privateKeyFile,
@@ -69,11 +76,30 @@ public record WarehouseProperties(
         String computeWarehouse,
         @DefaultValue List<String> databases,
         @DefaultValue("true") boolean lowerCaseNames,
-        @DefaultValue("false") boolean accountUsage) {
+        @DefaultValue("false") boolean accountUsage,
+        List<String> excludeColumns) {
+
+    /**
+     * The schemas the Secoda seed query for Snowflake leaves out, as globs: staging, history and
+     * snapshot copies, dbt Cloud pull-request schemas and CI schemas. ({@code INFORMATION_SCHEMA}
+     * is always left out.)
+     */
+    public static final List<String> SNOWFLAKE_DEFAULT_EXCLUDE_SCHEMAS =
+            List.of("STAGE_*", "HIST_*", "SNAP_*", "DBT_CLOUD_PR*", "CI_IMPACT_RESILIENCE_*");
+
+    /** The columns the Secoda seed query for Snowflake leaves out: the warehouse's own bookkeeping. */
+    public static final List<String> SNOWFLAKE_DEFAULT_EXCLUDE_COLUMNS = List.of("DW_*");
+
+    private static final List<String> TOKEN_AUTHENTICATORS = List.of("programmatic_access_token", "oauth");
 
     public WarehouseProperties {
+        boolean snowflake = kind == WarehouseKind.SNOWFLAKE;
         includeSchemas = includeSchemas == null || includeSchemas.isEmpty() ? List.of("*") : List.copyOf(includeSchemas);
-        excludeSchemas = excludeSchemas == null ? List.of() : List.copyOf(excludeSchemas);
+        // Unset and empty differ here: only unset takes the seed's defaults.
+        excludeSchemas = excludeSchemas != null ? List.copyOf(excludeSchemas)
+                : snowflake ? SNOWFLAKE_DEFAULT_EXCLUDE_SCHEMAS : List.of();
+        excludeColumns = excludeColumns != null ? List.copyOf(excludeColumns)
+                : snowflake ? SNOWFLAKE_DEFAULT_EXCLUDE_COLUMNS : List.of();
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         databases = databases == null ? List.of() : List.copyOf(databases);
         if (integrationName == null || integrationName.isBlank()) {
@@ -92,7 +118,7 @@ public record WarehouseProperties(
         return new WarehouseProperties("demo", WarehouseKind.H2,
                 "jdbc:h2:mem:secoda_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'",
                 "sa", "", "secoda-sync demo", "custom", null, null, null, false, null,
-                null, null, null, null, null, null, null, null, true, false);
+                null, null, null, null, null, null, null, null, true, false, null);
     }
 
     /** Shorthand for the settings every kind has; the Snowflake-only ones left unset. */
@@ -102,7 +128,86 @@ public record WarehouseProperties(
             Map<String, String> properties) {
         return new WarehouseProperties(name, kind, jdbcUrl, username, password, integrationName, integrationType,
                 integrationId, includeSchemas, excludeSchemas, includePartitions, properties,
-                null, null, null, null, null, null, null, null, true, false);
+                null, null, null, null, null, null, null, null, true, false, null);
+    }
+
+    /**
+     * What is wrong with this entry beyond single-field constraints: sign-in settings that
+     * contradict each other or do not fit the kind. Checked at start-up, before any connection.
+     *
+     * @param key the entry's configuration key, e.g. {@code sync.warehouses[0]}, used in the messages
+     * @return one message per problem, each naming the key; empty when the entry is consistent
+     */
+    public List<String> problems(String key) {
+        List<String> problems = new ArrayList<>();
+        if (kind != WarehouseKind.SNOWFLAKE) {
+            List<String> snowflakeOnly = new ArrayList<>();
+            addIfSet(snowflakeOnly, "private-key-file", privateKeyFile);
+            addIfSet(snowflakeOnly, "private-key", privateKey);
+            addIfSet(snowflakeOnly, "private-key-passphrase", privateKeyPassphrase);
+            addIfSet(snowflakeOnly, "token", token);
+            addIfSet(snowflakeOnly, "authenticator", authenticator);
+            addIfSet(snowflakeOnly, "role", role);
+            addIfSet(snowflakeOnly, "compute-warehouse", computeWarehouse);
+            if (!databases.isEmpty()) {
+                snowflakeOnly.add("databases");
+            }
+            if (accountUsage) {
+                snowflakeOnly.add("account-usage");
+            }
+            if (!excludeColumns.isEmpty()) {
+                snowflakeOnly.add("exclude-columns");
+            }
+            snowflakeOnly.forEach(k -> problems.add(key + "." + k + " is only for kind snowflake (kind is "
+                    + (kind == null ? "not set" : kind.dialect()) + ")"));
+            return problems;
+        }
+        if (jdbcUrl != null && !jdbcUrl.isBlank() && !jdbcUrl.startsWith("jdbc:snowflake://")) {
+            problems.add(key + ".jdbc-url must start with jdbc:snowflake:// for kind snowflake, e.g."
+                    + " jdbc:snowflake://<account>.snowflakecomputing.com");
+        }
+        boolean password = isSet(this.password);
+        boolean keyFile = isSet(privateKeyFile);
+        boolean key64 = isSet(privateKey);
+        boolean tokenSet = isSet(token);
+        if (keyFile && key64) {
+            problems.add(key + ".private-key-file and " + key + ".private-key are both set: give the key one way");
+        }
+        if (password && (keyFile || key64)) {
+            problems.add(key + ".password and " + key + (keyFile ? ".private-key-file" : ".private-key")
+                    + " are both set: choose one sign-in method");
+        }
+        if (tokenSet && (password || keyFile || key64)) {
+            problems.add(key + ".token and " + key + (password ? ".password" : keyFile ? ".private-key-file" : ".private-key")
+                    + " are both set: choose one sign-in method");
+        }
+        if (isSet(privateKeyPassphrase) && !keyFile && !key64) {
+            problems.add(key + ".private-key-passphrase is set without " + key + ".private-key-file or " + key
+                    + ".private-key");
+        }
+        boolean tokenAuthenticator = isSet(authenticator)
+                && TOKEN_AUTHENTICATORS.contains(authenticator.toLowerCase(Locale.ROOT));
+        if (tokenSet && !tokenAuthenticator) {
+            problems.add(key + ".token needs " + key + ".authenticator PROGRAMMATIC_ACCESS_TOKEN or oauth"
+                    + (isSet(authenticator) ? " (it is " + authenticator + ")" : " (it is not set)"));
+        }
+        if (tokenAuthenticator && !tokenSet) {
+            problems.add(key + ".authenticator " + authenticator + " needs " + key + ".token");
+        }
+        if (databases.stream().anyMatch(d -> !isSet(d))) {
+            problems.add(key + ".databases holds an empty name");
+        }
+        return problems;
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    private static void addIfSet(List<String> keys, String key, String value) {
+        if (isSet(value)) {
+            keys.add(key);
+        }
     }
 
     /** Never prints the password, key, token, nor driver properties, which may hold secrets too. */

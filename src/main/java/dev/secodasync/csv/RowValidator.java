@@ -21,12 +21,12 @@ public class RowValidator {
 
     /** The problems of this row, each naming the object; empty when the row is fine. */
     public List<String> check(ColumnRow row) {
-        List<String> problems = new ArrayList<>(1);
-        String where = qualified(row);
-        requireName(problems, "database", row.database(), where);
-        requireName(problems, "schema", row.schema(), where);
-        requireName(problems, "table", row.table(), where);
-        requireName(problems, "column", row.column(), where);
+        // Runs once per column of the warehouse: no allocation unless something is wrong.
+        List<String> problems = List.of();
+        problems = requireName(problems, "database", row.database(), row);
+        problems = requireName(problems, "schema", row.schema(), row);
+        problems = requireName(problems, "table", row.table(), row);
+        problems = requireName(problems, "column", row.column(), row);
 
         boolean sameTable = previous != null
                 && Objects.equals(previous.database(), row.database())
@@ -36,28 +36,36 @@ public class RowValidator {
             if (!Objects.equals(previous.tableDescription(), row.tableDescription())
                     || previous.view() != row.view()
                     || !Objects.equals(previous.lastUpdatedEpochSeconds(), row.lastUpdatedEpochSeconds())) {
-                problems.add("table " + tableName(row) + ": description, is_view or last_updated_time differ between its rows");
+                problems = add(problems, "table " + tableName(row) + ": description, is_view or last_updated_time differ between its rows");
             }
         } else {
             if (previous != null && compareTables(previous, row) > 0) {
-                problems.add("table " + tableName(row) + " comes after " + tableName(previous)
+                problems = add(problems, "table " + tableName(row) + " comes after " + tableName(previous)
                         + ": rows are not sorted by database, schema, table");
             }
             columnsOfTable.clear();
         }
         if (row.column() != null && !columnsOfTable.add(row.column())) {
-            problems.add("column " + where + " appears twice");
+            problems = add(problems, "column " + qualified(row) + " appears twice");
         }
         previous = row;
         return problems;
     }
 
-    private static void requireName(List<String> problems, String what, String name, String where) {
+    private static List<String> requireName(List<String> problems, String what, String name, ColumnRow row) {
         if (name == null || name.isBlank()) {
-            problems.add(what + " name is empty in " + where);
-        } else if (name.indexOf('.') >= 0) {
-            problems.add(what + " name '" + name + "' contains a period, which Secoda rejects: " + where);
+            return add(problems, what + " name is empty in " + qualified(row));
         }
+        if (name.indexOf('.') >= 0) {
+            return add(problems, what + " name '" + name + "' contains a period, which Secoda rejects: " + qualified(row));
+        }
+        return problems;
+    }
+
+    private static List<String> add(List<String> problems, String problem) {
+        List<String> more = problems.isEmpty() ? new ArrayList<>(2) : problems;
+        more.add(problem);
+        return more;
     }
 
     static int compareTables(ColumnRow a, ColumnRow b) {
@@ -69,7 +77,7 @@ public class RowValidator {
     }
 
     /** Code-point order, as PostgreSQL's {@code COLLATE "C"} sorts UTF-8; nulls first. */
-    static int compareCodePoints(String a, String b) {
+    public static int compareCodePoints(String a, String b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }

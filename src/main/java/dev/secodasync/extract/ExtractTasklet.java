@@ -122,11 +122,6 @@ public class ExtractTasklet implements Tasklet {
                 }
                 log.warn("{} ({})", summary, invalidRows == InvalidRowPolicy.SKIP ? "rows left out" : "uploaded as they are");
             }
-            if (stats.columns() == 0) {
-                throw new InvalidCatalogException("warehouse '" + name + "' returned no columns: check include-schemas"
-                        + " / exclude-schemas and the role's privileges (an empty upload would mark the whole"
-                        + " integration stale)");
-            }
             OwnerOnlyFiles.publish(part, csv);
             contribution.incrementWriteCount(stats.columns());
             report.extracted(name, stats, csv);

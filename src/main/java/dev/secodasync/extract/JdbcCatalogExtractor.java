@@ -19,16 +19,10 @@ public class JdbcCatalogExtractor implements WarehouseExtractor {
 
     private final int fetchSize;
 
-    private final String columnsSql;
-
-    private final String checkSql;
-
-    /** Loads the kind's SQL once; a missing file fails at start-up, naming it. */
+    /** The kind's SQL is read per warehouse run, so a broken override fails that warehouse only. */
     public JdbcCatalogExtractor(WarehouseKind kind, int fetchSize) {
         this.kind = kind;
         this.fetchSize = fetchSize;
-        this.columnsSql = SqlFiles.load(kind.dialect(), "columns");
-        this.checkSql = SqlFiles.load(kind.dialect(), "check");
     }
 
     @Override
@@ -38,7 +32,7 @@ public class JdbcCatalogExtractor implements WarehouseExtractor {
 
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
-        SqlFiles.Bound query = SqlFiles.bind(columnsSql, parameters(warehouse));
+        SqlFiles.Bound query = SqlFiles.bind(SqlFiles.load(kind.dialect(), "columns"), parameters(warehouse));
         return new JdbcCursorItemReaderBuilder<ColumnRow>()
                 .name("columns-" + warehouse.name())
                 .dataSource(WarehouseConnections.dataSource(warehouse))
@@ -56,7 +50,7 @@ public class JdbcCatalogExtractor implements WarehouseExtractor {
 
     @Override
     public CatalogCount count(WarehouseProperties warehouse) {
-        SqlFiles.Bound query = SqlFiles.bind(checkSql, parameters(warehouse));
+        SqlFiles.Bound query = SqlFiles.bind(SqlFiles.load(kind.dialect(), "check"), parameters(warehouse));
         DataSource dataSource = WarehouseConnections.dataSource(warehouse);
         return JdbcClient.create(dataSource)
                 .sql(query.sql())

@@ -1,12 +1,27 @@
 package dev.secodasync.extract;
 
+import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** Opens connections to a warehouse with the credentials and driver properties of its configuration. */
+/**
+ * Opens connections to a warehouse with the credentials and driver properties of its configuration.
+ * The one place where settings become driver properties, for every kind.
+ */
 public final class WarehouseConnections {
+
+    /**
+     * Snowflake answers in Arrow by default, which on Java 17+ needs
+     * {@code --add-opens=java.base/java.nio=ALL-UNNAMED}; JSON lets the packaged jar run without
+     * JVM flags. A catalog query is small enough that the format's speed does not matter.
+     */
+    static final String SNOWFLAKE_RESULT_FORMAT = "JDBC_QUERY_RESULT_FORMAT";
 
     private WarehouseConnections() {
     }
@@ -16,19 +31,67 @@ public final class WarehouseConnections {
      * would only keep idle sessions open on the warehouse).
      */
     public static DataSource dataSource(WarehouseProperties warehouse) {
-        Properties properties = new Properties();
-        properties.putAll(warehouse.properties());
-        if (warehouse.username() != null) {
-            properties.setProperty("user", warehouse.username());
-        }
-        if (warehouse.password() != null && !warehouse.password().isEmpty()) {
-            properties.setProperty("password", warehouse.password());
-        }
         SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
         dataSource.setDriverClass(driverClass(warehouse.kind().driverClassName()));
         dataSource.setUrl(warehouse.jdbcUrl());
-        dataSource.setConnectionProperties(properties);
+        dataSource.setConnectionProperties(properties(warehouse));
         return dataSource;
+    }
+
+    /**
+     * The driver properties: the configured {@code properties}, then the dedicated settings (user,
+     * password only when set, and for Snowflake key, token, role, warehouse), which win.
+     *
+     * @throws IllegalStateException when a configured private key file cannot be read; the message
+     *     names the file and nothing secret
+     */
+    public static Properties properties(WarehouseProperties warehouse) {
+        Properties properties = new Properties();
+        if (warehouse.kind() == WarehouseKind.SNOWFLAKE) {
+            properties.setProperty(SNOWFLAKE_RESULT_FORMAT, "JSON");
+        }
+        properties.putAll(warehouse.properties());
+        putIfSet(properties, "user", warehouse.username());
+        putIfSet(properties, "password", warehouse.password());
+        if (warehouse.kind() == WarehouseKind.SNOWFLAKE) {
+            putSnowflake(properties, warehouse);
+        }
+        return properties;
+    }
+
+    private static void putSnowflake(Properties properties, WarehouseProperties warehouse) {
+        if (isSet(warehouse.privateKeyFile())) {
+            // Checked here so that the failure is one line naming the file, not the driver's
+            // generic "private key provided is invalid or not supported".
+            Path file = Path.of(warehouse.privateKeyFile());
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new IllegalStateException("private key file " + file + " cannot be read (missing, not a file,"
+                        + " or not readable by this user)");
+            }
+            properties.setProperty("private_key_file", warehouse.privateKeyFile());
+        }
+        if (isSet(warehouse.privateKey())) {
+            // The driver wants Base64 of the PEM text, headers included (Base64 of the bare DER
+            // key is rejected); an environment variable holds the PEM text as it is.
+            properties.setProperty("private_key_base64", Base64.getEncoder()
+                    .encodeToString(warehouse.privateKey().strip().getBytes(StandardCharsets.US_ASCII)));
+        }
+        // private_key_file_pwd is the driver's deprecated alias.
+        putIfSet(properties, "private_key_pwd", warehouse.privateKeyPassphrase());
+        putIfSet(properties, "authenticator", warehouse.authenticator());
+        putIfSet(properties, "token", warehouse.token());
+        putIfSet(properties, "role", warehouse.role());
+        putIfSet(properties, "warehouse", warehouse.computeWarehouse());
+    }
+
+    private static void putIfSet(Properties properties, String key, String value) {
+        if (isSet(value)) {
+            properties.setProperty(key, value);
+        }
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isEmpty();
     }
 
     @SuppressWarnings("unchecked")

@@ -72,6 +72,19 @@ public class RunFinisher {
         return code;
     }
 
+    /**
+     * Ends a run that did not start its job (another run holds a warehouse): the summary carries
+     * the reason and no warehouse. Answers {@code exitCode}, which {@code sync.fail-on-error} never changes.
+     */
+    public int notRun(int exitCode, String errorType, String why) {
+        try {
+            writer.write(RunSummary.notRun(errorType, why, exitCode, started, clock.instant()), options.summary(), out);
+        } catch (UncheckedIOException e) {
+            log.error("{}", Errors.oneLine(e));
+        }
+        return exitCode;
+    }
+
     private boolean failuresOnlyFromWarehouses() {
         return report.results().stream().anyMatch(r -> r.status() == WarehouseResult.Status.FAILED)
                 && report.results().stream().allMatch(r -> r.status() != WarehouseResult.Status.REFUSED

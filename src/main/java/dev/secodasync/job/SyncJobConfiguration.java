@@ -9,11 +9,16 @@ import dev.secodasync.csv.CsvFiles;
 import dev.secodasync.extract.ExtractTasklet;
 import dev.secodasync.extract.JdbcCatalogExtractor;
 import dev.secodasync.extract.WarehouseExtractors;
+import dev.secodasync.extract.snowflake.SnowflakeExtractor;
 import dev.secodasync.report.RunReport;
 import dev.secodasync.report.SecretMasker;
 import dev.secodasync.secoda.IntegrationResolver;
 import dev.secodasync.secoda.SecodaClient;
+import dev.secodasync.secoda.SecodaRetry;
+import dev.secodasync.secoda.UploadGuards;
 import dev.secodasync.secoda.UploadTasklet;
+import dev.secodasync.state.UploadStateStore;
+import dev.secodasync.state.WarehouseLocks;
 import dev.secodasync.state.IntegrationStateStore;
 import java.util.List;
 import javax.sql.DataSource;
@@ -63,12 +68,18 @@ public class SyncJobConfiguration {
     WarehouseExtractors warehouseExtractors(SyncProperties sync) {
         return new WarehouseExtractors(List.of(
                 new JdbcCatalogExtractor(WarehouseKind.POSTGRES, sync.fetchSize()),
-                new JdbcCatalogExtractor(WarehouseKind.H2, sync.fetchSize())));
+                new JdbcCatalogExtractor(WarehouseKind.H2, sync.fetchSize()),
+                new SnowflakeExtractor(sync.fetchSize())));
     }
 
     @Bean
     IntegrationStateStore integrationStateStore(DataSource dataSource) {
         return new IntegrationStateStore(dataSource);
+    }
+
+    @Bean
+    UploadStateStore uploadStateStore(DataSource dataSource) {
+        return new UploadStateStore(dataSource);
     }
 
     @Bean
@@ -79,18 +90,18 @@ public class SyncJobConfiguration {
                         .readTimeout(secoda.readTimeout())
                         .writeTimeout(secoda.writeTimeout())
                         .build(),
-                json);
+                json, new SecodaRetry(secoda.retry()));
     }
 
     @Bean
-    IntegrationResolver integrationResolver(SecodaClient client, IntegrationStateStore store) {
-        return new IntegrationResolver(client, store);
+    IntegrationResolver integrationResolver(SecodaClient client, IntegrationStateStore store, SecodaProperties secoda) {
+        return new IntegrationResolver(client, store, new SecodaRetry(secoda.retry()));
     }
 
     @Bean
     Job secodaSyncJob(JobRepository jobRepository, SyncProperties sync, SecodaProperties secoda, RunOptions options,
             WarehouseExtractors extractors, IntegrationResolver integrations, SecodaClient client, RunReport report,
-            SecretMasker masker) {
+            SecretMasker masker, UploadStateStore uploads) {
         List<WarehouseProperties> warehouses = options.select(sync.effectiveWarehouses());
         report.expect(warehouses.stream().map(WarehouseProperties::name).toList());
         CsvFiles files = new CsvFiles(sync.stateDir());
@@ -100,12 +111,13 @@ public class SyncJobConfiguration {
         Flow[] flows = warehouses.stream().map(warehouse -> {
             WarehouseStepListener listener = new WarehouseStepListener(warehouse.name(), report, masker);
             Step extract = new StepBuilder("extract:" + warehouse.name(), jobRepository)
-                    .tasklet(new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()), files,
-                            sync.invalidRows(), report), NO_TRANSACTION)
+                    .tasklet(new SecretMaskingTasklet(new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()),
+                            files, sync.invalidRows(), report), masker), NO_TRANSACTION)
                     .listener(listener)
                     .build();
             Step upload = new StepBuilder("upload:" + warehouse.name(), jobRepository)
-                    .tasklet(new UploadTasklet(warehouse, files, integrations, client, report, skipReason), NO_TRANSACTION)
+                    .tasklet(new SecretMaskingTasklet(new UploadTasklet(warehouse, files, integrations, client, report,
+                            skipReason, uploads, new UploadGuards(sync.guards(), options.force())), masker), NO_TRANSACTION)
                     .listener(listener)
                     .build();
             return new FlowBuilder<SimpleFlow>("warehouse:" + warehouse.name()).start(extract).next(upload).build();
@@ -118,7 +130,9 @@ public class SyncJobConfiguration {
     }
 
     @Bean
-    SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report, RunFinisher finisher) {
-        return new SyncRunner(jobOperator, secodaSyncJob, report, finisher);
+    SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report, JobRepository jobRepository,
+            DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher) {
+        return new SyncRunner(jobOperator, secodaSyncJob, report, jobRepository,
+                WarehouseLocks.forRepository(dataSource, sync.stateDir()), options, finisher);
     }
 }

@@ -1,15 +1,21 @@
 package dev.secodasync.job;
 
-import dev.secodasync.config.RunOptions;
 import dev.secodasync.report.RunReport;
 import dev.secodasync.report.WarehouseResult;
+import dev.secodasync.config.RunOptions;
+import dev.secodasync.state.WarehouseLocks;
 import java.time.LocalDateTime;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -29,42 +35,137 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final Job job;
 
+    private static final String WAREHOUSES = "warehouses";
+
+    // How far back --restart looks for the failed run of the same warehouses.
+    private static final int RESTART_LOOKBACK = 100;
+
     private final RunReport report;
+
+    private final JobRepository jobRepository;
+
+    private final WarehouseLocks locks;
+
+    private final RunOptions options;
 
     private int exitCode = ExitCodes.FAILED;
 
     private final RunFinisher finisher; // issue 6 (ops)
 
-    SyncRunner(JobOperator jobOperator, Job job, RunReport report, RunFinisher finisher) {
+    SyncRunner(JobOperator jobOperator, Job job, RunReport report, JobRepository jobRepository, WarehouseLocks locks,
+            RunOptions options, RunFinisher finisher) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.report = report;
+        this.jobRepository = jobRepository;
+        this.locks = locks;
+        this.options = options;
         this.finisher = finisher; // issue 6 (ops)
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
         // issue 6 (ops): --check is ConnectionCheckRunner's; no job runs.
-        if (RunOptions.from(args).check()) {
+        if (options.check()) {
             exitCode = ExitCodes.SUCCESS;
             return;
         }
+        List<String> names = report.results().stream().map(WarehouseResult::name).toList();
+        List<WarehouseLocks.Lease> leases = new ArrayList<>();
+        try {
+            List<String> busy = new ArrayList<>();
+            for (String name : names) {
+                locks.tryAcquire(name).ifPresentOrElse(leases::add, () -> busy.add(name));
+            }
+            if (!busy.isEmpty()) {
+                log.error("Another run of warehouse(s) {} is in progress (another cron firing or pod); this run did"
+                        + " nothing. Run other warehouses with --warehouse=NAME.", busy);
+                exitCode = ExitCodes.ALREADY_RUNNING;
+                // issue 6 (ops): the run summary says so too.
+                exitCode = finisher.notRun(exitCode, "AlreadyRunning", "another run of warehouse(s) " + busy
+                        + " is in progress; this run did nothing");
+                return;
+            }
+            JobExecution execution = launch(String.join(",", names));
+            finish(execution);
+        } finally {
+            leases.forEach(WarehouseLocks.Lease::close);
+        }
+    }
+
+    private JobExecution launch(String warehouses) throws Exception {
+        if (options.restart()) {
+            Optional<JobExecution> failed = lastUnfinished(warehouses);
+            if (failed.isPresent()) {
+                JobExecution previous = failed.get();
+                if (previous.getStatus().isRunning()) {
+                    // We hold every lock of its warehouses, so whoever ran it is gone (killed).
+                    previous = jobOperator.recover(previous);
+                }
+                log.info("Restarting job execution {} of {} (status {}): completed steps are not redone",
+                        previous.getId(), warehouses, previous.getStatus());
+                JobExecution restarted = jobOperator.restart(previous);
+                markDoneEarlier(restarted);
+                return restarted;
+            }
+            log.info("--restart: no unfinished run of {} to resume; starting a new one", warehouses);
+        }
         // Only names and a timestamp: nothing secret may reach the job repository.
         JobParameters parameters = new JobParametersBuilder()
-                .addString("warehouses", report.results().stream().map(WarehouseResult::name)
-                        .collect(Collectors.joining(",")))
+                .addString(WAREHOUSES, warehouses)
                 .addLocalDateTime("run.at", LocalDateTime.now())
                 .toJobParameters();
-        JobExecution execution = jobOperator.start(job, parameters);
+        return jobOperator.start(job, parameters);
+    }
+
+    // The newest run of exactly these warehouses, if it did not complete.
+    private Optional<JobExecution> lastUnfinished(String warehouses) {
+        for (JobInstance instance : jobRepository.getJobInstances(job.getName(), 0, RESTART_LOOKBACK)) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last != null && warehouses.equals(last.getJobParameters().getString(WAREHOUSES))) {
+                return last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED
+                        ? Optional.empty() : Optional.of(last);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // Warehouses whose upload completed in the earlier execution are skipped by the restart.
+    private void markDoneEarlier(JobExecution restarted) {
+        for (WarehouseResult result : report.results()) {
+            if (result.status() != WarehouseResult.Status.RUNNING) {
+                continue;
+            }
+            StepExecution upload = jobRepository.getLastStepExecution(restarted.getJobInstance(), "upload:" + result.name());
+            if (upload != null && upload.getStatus() == BatchStatus.COMPLETED
+                    && upload.getJobExecutionId() != restarted.getId()) {
+                report.notUploaded(result.name(), "completed by the earlier run (execution " + upload.getJobExecutionId()
+                        + "), not redone");
+            }
+        }
+    }
+
+    private void finish(JobExecution execution) {
         logSummary();
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED && report.allSucceeded();
-        exitCode = ok ? ExitCodes.SUCCESS : ExitCodes.FAILED;
+        exitCode = exitCode(ok);
         if (!ok) {
             log.error("secoda-sync finished with failures (job execution {}, status {})", execution.getId(),
                     execution.getStatus());
         }
         // issue 6 (ops): sync.fail-on-error, then the run summary as the last line.
         exitCode = finisher.finish(exitCode);
+    }
+
+    // A refused guard is only the exit code when nothing failed outright.
+    private int exitCode(boolean ok) {
+        if (ok) {
+            return ExitCodes.SUCCESS;
+        }
+        boolean anyFailed = report.results().stream().anyMatch(r -> r.status() != WarehouseResult.Status.REFUSED
+                && r.status() != WarehouseResult.Status.SYNCED && r.status() != WarehouseResult.Status.NOT_UPLOADED
+                && r.status() != WarehouseResult.Status.UNCHANGED);
+        return anyFailed ? ExitCodes.FAILED : ExitCodes.GUARD_REFUSED;
     }
 
     private void logSummary() {

@@ -1,6 +1,7 @@
 package dev.secodasync.job;
 
 import dev.secodasync.report.Errors;
+import dev.secodasync.secoda.GuardRefusedException;
 import dev.secodasync.report.RunReport;
 import dev.secodasync.report.SecretMasker;
 import java.time.Duration;
@@ -48,11 +49,14 @@ class WarehouseStepListener implements StepExecutionListener {
             Throwable error = stepExecution.getFailureExceptions().isEmpty()
                     ? null : stepExecution.getFailureExceptions().get(0);
             String message = error == null ? "step " + stepExecution.getStepName() + " failed" : masker.mask(Errors.oneLine(error));
-            report.failed(warehouse, message, error == null ? null : error.getClass().getSimpleName());
-            log.error("Warehouse '{}' failed, nothing uploaded for it: {}", warehouse, message);
-            if (log.isDebugEnabled() && error != null) {
-                log.debug("Warehouse '{}' failure", warehouse, error);
+            if (error instanceof GuardRefusedException) {
+                report.refused(warehouse, message);
+                log.error("Warehouse '{}' not uploaded, a guard refused: {}", warehouse, message);
+                return stepExecution.getExitStatus();
             }
+            report.failed(warehouse, message, error instanceof SecretMaskingTasklet.WarehouseStepException masked
+                    ? masked.errorType() : error == null ? null : error.getClass().getSimpleName());
+            log.error("Warehouse '{}' failed, nothing uploaded for it: {}", warehouse, message);
         }
         return stepExecution.getExitStatus();
     }

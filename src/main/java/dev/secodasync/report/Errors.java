@@ -27,7 +27,7 @@ public final class Errors {
             }
             // Spring's JDBC exceptions repeat the whole statement ("... SQL [...]; cause"): the
             // cause's own message follows anyway.
-            if (message.contains("SQL [") && t.getCause() != null) {
+            if ((message.contains("SQL [") || message.contains("SQL grammar [")) && t.getCause() != null) {
                 continue;
             }
             message = message.replaceAll("\\s*\\R\\s*", " ").strip();

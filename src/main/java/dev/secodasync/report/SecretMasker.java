@@ -3,7 +3,9 @@ package dev.secodasync.report;
 import dev.secodasync.config.SecodaProperties;
 import dev.secodasync.config.SyncProperties;
 import dev.secodasync.config.WarehouseProperties;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,6 +30,10 @@ public class SecretMasker {
             values.add(warehouse.password());
             values.add(warehouse.privateKeyPassphrase());
             values.add(warehouse.privateKey());
+            if (warehouse.privateKey() != null) {
+                // What the Snowflake driver is given (private_key_base64), in case anything echoes it.
+                values.add(Base64.getEncoder().encodeToString(warehouse.privateKey().getBytes(StandardCharsets.UTF_8)));
+            }
             values.add(warehouse.token());
             warehouse.properties().forEach((key, value) -> {
                 if (key.toLowerCase().matches(".*(password|pwd|token|secret|key).*")) {

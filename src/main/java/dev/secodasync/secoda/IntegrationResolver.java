@@ -21,9 +21,12 @@ public class IntegrationResolver {
 
     private final IntegrationStateStore store;
 
-    public IntegrationResolver(SecodaClient client, IntegrationStateStore store) {
+    private final SecodaRetry retry;
+
+    public IntegrationResolver(SecodaClient client, IntegrationStateStore store, SecodaRetry retry) {
         this.client = client;
         this.store = store;
+        this.retry = retry;
     }
 
     /** The integration id for the warehouse, creating the integration if Secoda has none of that name. */
@@ -41,10 +44,30 @@ public class IntegrationResolver {
             log.info("Warehouse '{}': reusing Secoda integration '{}' ({})", warehouse.name(), name, listed.get());
             return new Resolved(store.save(hostKey(), name, listed.get()), Source.SECODA_LIST);
         }
-        Integration created = client.createIntegration(name, warehouse.integrationType());
-        log.info("Warehouse '{}': created Secoda integration '{}' of type '{}' ({})", warehouse.name(), name,
-                warehouse.integrationType(), created.id());
-        return new Resolved(store.save(hostKey(), name, created.id()), Source.CREATED);
+        Resolved created = createOnce(warehouse);
+        return new Resolved(store.save(hostKey(), name, created.id()), created.source());
+    }
+
+    // A create whose answer was lost (timeout, reset, 502) may have succeeded: before trying again,
+    // look the name up, so that a retry can never leave two integrations.
+    private Resolved createOnce(WarehouseProperties warehouse) {
+        String name = warehouse.integrationName();
+        boolean[] tried = {false};
+        return retry.call("create integration " + name, () -> {
+            if (tried[0]) {
+                Optional<String> meanwhile = findByName(name);
+                if (meanwhile.isPresent()) {
+                    log.info("Warehouse '{}': the earlier create of '{}' did go through ({})", warehouse.name(), name,
+                            meanwhile.get());
+                    return new Resolved(meanwhile.get(), Source.CREATED);
+                }
+            }
+            tried[0] = true;
+            Integration created = client.createIntegration(name, warehouse.integrationType());
+            log.info("Warehouse '{}': created Secoda integration '{}' of type '{}' ({})", warehouse.name(), name,
+                    warehouse.integrationType(), created.id());
+            return new Resolved(created.id(), Source.CREATED);
+        });
     }
 
     /** Drops the remembered id, so the next {@link #resolve} looks the name up again. */

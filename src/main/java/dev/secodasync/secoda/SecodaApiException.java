@@ -1,5 +1,7 @@
 package dev.secodasync.secoda;
 
+import java.time.Duration;
+
 /**
  * A Secoda API call that did not succeed: the HTTP status (0 when no answer came) and the body
  * text as Secoda sent it (Secoda does not document its error bodies).
@@ -12,10 +14,22 @@ public class SecodaApiException extends RuntimeException {
 
     private final String body;
 
+    private final Duration retryAfter;
+
     public SecodaApiException(String message, int status, String body, Throwable cause) {
+        this(message, status, body, null, cause);
+    }
+
+    public SecodaApiException(String message, int status, String body, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.body = body == null ? "" : body;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The wait the server asked for with {@code Retry-After}, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /** HTTP status code, or 0 when the call got no answer (connection refused, reset, timeout). */

@@ -3,6 +3,11 @@ package dev.secodasync.secoda;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,26 +44,32 @@ public class SecodaClient {
 
     private final JsonMapper json;
 
+    private final SecodaRetry retry;
+
     /**
      * @param baseUrl base URL, e.g. {@code https://api.secoda.co}; a path prefix such as
      *     {@code /api/v1} is kept
      * @param token API token
      * @param http a client configured with timeouts; redirects must be off, see {@link #httpClient}
      * @param json the JSON mapper
+     * @param retry retries for the calls that are safe to repeat (reads, uploads)
      */
-    public SecodaClient(HttpUrl baseUrl, String token, OkHttpClient http, JsonMapper json) {
+    public SecodaClient(HttpUrl baseUrl, String token, OkHttpClient http, JsonMapper json, SecodaRetry retry) {
         this.baseUrl = baseUrl;
         this.token = token;
         this.http = http;
         this.json = json;
+        this.retry = retry;
     }
 
     /**
      * An HTTP client for Secoda. Redirects are not followed: OkHttp would turn a redirected POST
-     * into a GET whose 200 looks like a successful upload.
+     * into a GET whose 200 looks like a successful upload. OkHttp's own silent retry is off: it
+     * could repeat a create; {@link SecodaRetry} and {@link IntegrationResolver} decide instead.
      */
     public static OkHttpClient.Builder httpClient() {
-        return new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false);
+        return new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false)
+                .retryOnConnectionFailure(false);
     }
 
     /** The base URL calls go to. */
@@ -66,7 +77,10 @@ public class SecodaClient {
         return baseUrl;
     }
 
-    /** Creates an integration. @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: create an integration</a> */
+    /**
+     * Creates an integration, once: never retried here, because a create whose answer was lost
+     * may have succeeded (see {@link IntegrationResolver}).
+     * @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: create an integration</a> */
     public Integration createIntegration(String name, String type) {
         String body = json.writeValueAsString(new CreateIntegration(type, name, Map.of()));
         Request request = authorized(url("integration/integrations/"))
@@ -91,7 +105,7 @@ public class SecodaClient {
                         + " was already read", 200, "", null);
             }
             Request request = authorized(next).get().build();
-            IntegrationPage page = parse(request, call(request), IntegrationPage.class);
+            IntegrationPage page = retry.call("list integrations", () -> parse(request, call(request), IntegrationPage.class));
             if (page.results() != null) {
                 all.addAll(page.results());
             }
@@ -112,7 +126,8 @@ public class SecodaClient {
                 .addFormDataPart("file", csv.getFileName().toString(), RequestBody.create(csv.toFile(), CSV))
                 .build();
         Request request = authorized(url).post(body).build();
-        call(request);
+        // Safe to repeat: every upload is the complete catalog, a second one changes nothing.
+        retry.call("upload " + csv.getFileName(), () -> call(request));
     }
 
     /** Checks that the API answers (no token needed). @see <a href="https://docs.secoda.co/secoda-api/healthcheck">Healthcheck</a> */
@@ -167,15 +182,37 @@ public class SecodaClient {
                 return body;
             }
             int status = response.code();
-            String text = SecodaApiException.shorten(body);
+            String text = scrub(SecodaApiException.shorten(body));
             String message = switch (status) {
                 case 401, 403 -> "Secoda rejected the API token (HTTP " + status + ") at " + baseUrl
                         + ": check SECODA_API_TOKEN and that it belongs to this workspace";
                 default -> "Secoda answered HTTP " + status + " to " + what + (text.isEmpty() ? "" : ": " + text);
             };
-            throw new SecodaApiException(message, status, text, null);
+            throw new SecodaApiException(message, status, text, retryAfter(response.header("Retry-After")), null);
         } catch (IOException e) {
             throw new SecodaApiException("no answer from Secoda to " + what + ": " + e, 0, "", e);
+        }
+    }
+
+    // A server or proxy may echo the request's headers in an error page.
+    private String scrub(String text) {
+        return token == null || token.isEmpty() ? text : text.replace(token, "****");
+    }
+
+    // Retry-After is either delta-seconds or an HTTP date.
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Duration.between(Instant.now(), at).isNegative() ? Duration.ZERO : Duration.between(Instant.now(), at);
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
         }
     }
 
@@ -188,7 +225,7 @@ public class SecodaClient {
             }
             return value;
         } catch (JacksonException e) {
-            String text = SecodaApiException.shorten(body);
+            String text = scrub(SecodaApiException.shorten(body));
             throw new SecodaApiException("Secoda's answer to " + request.method() + " " + request.url()
                     + " is not the expected JSON: " + text, 200, text, null);
         }

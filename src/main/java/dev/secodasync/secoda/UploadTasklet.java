@@ -3,7 +3,12 @@ package dev.secodasync.secoda;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
 import dev.secodasync.report.RunReport;
+import dev.secodasync.csv.CatalogStats;
 import dev.secodasync.csv.OwnerOnlyFiles;
+import dev.secodasync.csv.SecodaCsvWriter;
+import dev.secodasync.state.LastUpload;
+import dev.secodasync.state.UploadStateStore;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,24 +41,36 @@ public class UploadTasklet implements Tasklet {
 
     private final String skipReason;
 
+    private final UploadStateStore uploads;
+
+    private final UploadGuards guards;
+
     /**
      * @param skipReason why no API may be called (dry run, no token), or null to upload
      */
     public UploadTasklet(WarehouseProperties warehouse, CsvFiles files, IntegrationResolver integrations,
-            SecodaClient client, RunReport report, String skipReason) {
+            SecodaClient client, RunReport report, String skipReason, UploadStateStore uploads, UploadGuards guards) {
         this.warehouse = warehouse;
         this.files = files;
         this.integrations = integrations;
         this.client = client;
         this.report = report;
         this.skipReason = skipReason;
+        this.uploads = uploads;
+        this.guards = guards;
     }
 
-    // The next run compares against what Secoda really has (guards, schema comparison).
+    // The next run compares against what Secoda really has (guards, schema comparison). A hard
+    // link costs nothing and stays valid: the next extract replaces the CSV's name, not its inode.
     private static void keepUploadedCopy(Path csv, Path uploaded) {
         Path part = uploaded.resolveSibling(uploaded.getFileName() + ".part");
         try {
-            Files.copy(csv, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(part);
+            try {
+                Files.createLink(part, csv);
+            } catch (IOException | UnsupportedOperationException noLinks) {
+                Files.copy(csv, part, StandardCopyOption.REPLACE_EXISTING);
+            }
             OwnerOnlyFiles.publish(part, uploaded);
         } catch (IOException e) {
             throw new UncheckedIOException("the upload went through, but keeping a copy at " + uploaded + " failed", e);
@@ -61,11 +78,17 @@ public class UploadTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         String name = warehouse.name();
         Path csv = files.csv(name);
         if (!Files.isRegularFile(csv)) {
             throw new IllegalStateException("warehouse '" + name + "': no CSV at " + csv + " to upload");
+        }
+        CatalogStats stats = report.get(name).stats();
+        if (stats == null) {
+            // A restarted run: the extract step completed in an earlier execution.
+            stats = SecodaCsvWriter.read(csv);
+            report.extracted(name, stats, csv);
         }
         if (skipReason != null) {
             report.notUploaded(name, skipReason);
@@ -73,6 +96,15 @@ public class UploadTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         IntegrationResolver.Resolved integration = integrations.resolve(warehouse);
+        String host = client.baseUrl().toString();
+        Optional<LastUpload> last = uploads.find(host, integration.id());
+        if (guards.check(name, stats, last) == UploadGuards.Decision.UNCHANGED) {
+            String why = "identical to the upload of " + last.get().uploadedAt();
+            report.unchanged(name, integration.id(), why);
+            log.info("Warehouse '{}': not uploaded, the CSV is {} (integration {}); --force sends it anyway", name, why,
+                    integration.id());
+            return RepeatStatus.FINISHED;
+        }
         try {
             client.importMetadata(integration.id(), csv);
         } catch (SecodaApiException e) {
@@ -86,6 +118,7 @@ public class UploadTasklet implements Tasklet {
             integration = integrations.resolve(warehouse);
             client.importMetadata(integration.id(), csv);
         }
+        uploads.record(host, integration.id(), name, stats);
         keepUploadedCopy(csv, files.uploaded(name));
         report.uploaded(name, integration.id());
         log.info("Warehouse '{}': uploaded {} to Secoda integration {}", name, csv, integration.id());

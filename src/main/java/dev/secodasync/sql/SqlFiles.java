@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -19,11 +21,33 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
  */
 public final class SqlFiles {
 
+    // Set once at start-up from sync.sql-dir; process-wide like the classpath it overrides.
+    private static volatile Path overrides;
+
     private SqlFiles() {
+    }
+
+    /**
+     * Reads statements from {@code dir/<folder>/<name>.sql} where such a file exists, before the
+     * built-in ones ({@code sync.sql-dir}); null restores the built-in ones only.
+     */
+    public static void overrideFrom(Path dir) {
+        overrides = dir;
     }
 
     /** The text of {@code sql/<folder>/<name>.sql}, failing with the file's name when it is missing. */
     public static String load(String folder, String name) {
+        Path override = overrides;
+        if (override != null) {
+            Path file = override.resolve(folder).resolve(name + ".sql");
+            if (Files.isRegularFile(file)) {
+                try {
+                    return Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read SQL file " + file + ": " + e.getMessage(), e);
+                }
+            }
+        }
         String path = "sql/" + folder + "/" + name + ".sql";
         ClassPathResource resource = new ClassPathResource(path);
         if (!resource.exists()) {

@@ -108,4 +108,77 @@ class ConfigurationErrorsTest {
         assertRefusedBeforeAnyWork(exit);
         assertThat(output).contains("--warehouse names [nope]").contains("[demo]");
     }
+    private int runSnowflake(String jdbcUrl, String... settings) {
+        List<String> all = new ArrayList<>(List.of("--sync.warehouses[0].name=sf", "--sync.warehouses[0].kind=snowflake",
+                "--sync.warehouses[0].jdbc-url=" + jdbcUrl, "--sync.warehouses[0].username=svc"));
+        for (String setting : settings) {
+            all.add("--sync.warehouses[0]." + setting);
+        }
+        return run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void snowflakeKindWithAnotherDriversUrl(CapturedOutput output) {
+        // when
+        int exit = runSnowflake("jdbc:postgresql://db/x", "password=pw-1234");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouses[0].jdbc-url must start with jdbc:snowflake://");
+    }
+
+    @Test
+    void snowflakeTokenWithoutAuthenticator(CapturedOutput output) {
+        // when
+        int exit = runSnowflake("jdbc:snowflake://acme.snowflakecomputing.com", "token=pat-secret-77");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouses[0].token needs sync.warehouses[0].authenticator")
+                .doesNotContain("pat-secret-77");
+    }
+
+    @Test
+    void snowflakeAuthenticatorWithoutToken(CapturedOutput output) {
+        // when
+        int exit = runSnowflake("jdbc:snowflake://acme.snowflakecomputing.com", "authenticator=oauth");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouses[0].authenticator oauth needs sync.warehouses[0].token");
+    }
+
+    @Test
+    void snowflakePasswordAndPrivateKeyTogether(CapturedOutput output) {
+        // when
+        int exit = runSnowflake("jdbc:snowflake://acme.snowflakecomputing.com", "password=pw-secret-88",
+                "private-key-file=/keys/rsa_key.p8", "private-key-passphrase=pp-secret-99");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouses[0].password and sync.warehouses[0].private-key-file are both set")
+                .doesNotContain("pw-secret-88").doesNotContain("pp-secret-99");
+    }
+
+    @Test
+    void snowflakePrivateKeyGivenTwoWays(CapturedOutput output) {
+        // when
+        int exit = runSnowflake("jdbc:snowflake://acme.snowflakecomputing.com", "private-key-file=/keys/rsa_key.p8",
+                "private-key=-----BEGIN PRIVATE KEY-----");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouses[0].private-key-file and sync.warehouses[0].private-key are both set");
+    }
+
+    @Test
+    void snowflakeSettingOnAnotherKind(CapturedOutput output) {
+        // when
+        int exit = run("--sync.warehouses[0].name=w", "--sync.warehouses[0].kind=h2",
+                "--sync.warehouses[0].jdbc-url=jdbc:h2:mem:a", "--sync.warehouses[0].role=READER");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouses[0].role is only for kind snowflake (kind is h2)");
+    }
 }

@@ -72,7 +72,7 @@ class PostgresCatalogIT {
                 "alpha.remote_users.id",
                 "alpha.remote_users.email");
         ColumnRow weird = rows.get(1);
-        assertThat(weird.database()).isEqualTo("secoda_sync_it_catalog");
+        assertThat(weird.database()).isEqualTo(db.name());
         assertThat(weird.tableDescription()).isEqualTo("Überblick – 注文 ✓");
         assertThat(weird.columnDescription()).isEqualTo("first line\nsecond, with \"quotes\" and a comma");
         assertThat(weird.columnType()).isEqualTo("text");

@@ -117,7 +117,7 @@ class RunSummaryIT {
         assertThat(w.get("error").isNull()).isTrue();
         JsonNode changes = w.get("schema_changes");
         assertThat(changes.get("compared_with").asString()).endsWith("shop.uploaded.csv");
-        String t = "secoda_sync_it_summary.shop.";
+        String t = db.name() + ".shop.";
         assertThat(names(changes.get("tables_added"))).containsExactly(t + "v_customers");
         assertThat(names(changes.get("tables_removed"))).containsExactly(t + "orders");
         assertThat(names(changes.get("columns_added"))).containsExactly(t + "customers.email");
@@ -185,6 +185,40 @@ class RunSummaryIT {
         assertThat(s.get("exit_code").asInt()).isZero();
         assertThat(s.get("fail_on_error").asBoolean()).isFalse();
         assertThat(output.getOut()).contains("sync.fail-on-error=false: 1 warehouse(s) failed; exiting 0 anyway");
+    }
+
+    @Test
+    void unchangedAndRefusedUploadsAreReported(CapturedOutput output) throws Exception {
+        // given: a first upload
+        Path unchangedFile = stateDir.resolve("unchanged.json");
+        Path refusedFile = stateDir.resolve("refused.json");
+        assertThat(run(pg(0, "shop", db.jdbcUrl()))).isZero();
+
+        // when: the same catalog again, then one with half the tables gone (shrink guard)
+        int unchanged = run(pg(0, "shop", db.jdbcUrl()), "--summary=" + unchangedFile);
+        JsonNode u = JSON.readTree(Files.readString(unchangedFile));
+        db.execute("DROP TABLE shop.orders");
+        int refused = run(pg(0, "shop", db.jdbcUrl()), "--summary=" + refusedFile);
+
+        // then
+        assertThat(unchanged).isZero();
+        assertThat(SCHEMA.validate(u)).isEmpty();
+        assertThat(u.get("status").asString()).isEqualTo("success");
+        JsonNode uw = u.get("warehouses").get(0);
+        assertThat(uw.get("status").asString()).isEqualTo("unchanged");
+        assertThat(uw.get("uploaded").asBoolean()).isFalse();
+        assertThat(uw.get("skipped").isString()).isTrue();
+        assertThat(uw.get("schema_changes").get("tables_added").get("count").asLong()).isZero();
+
+        assertThat(refused).isEqualTo(ExitCodes.GUARD_REFUSED);
+        JsonNode r = summary(refusedFile, output);
+        assertThat(r.get("status").asString()).isEqualTo("failed");
+        assertThat(r.get("exit_code").asInt()).isEqualTo(ExitCodes.GUARD_REFUSED);
+        assertThat(r.get("error").get("error_type").asString()).isEqualTo("UploadRefused");
+        JsonNode rw = r.get("warehouses").get(0);
+        assertThat(rw.get("status").asString()).isEqualTo("refused");
+        assertThat(rw.get("error").get("error_type").asString()).isEqualTo("UploadRefused");
+        assertThat(names(rw.get("schema_changes").get("tables_removed"))).containsExactly(db.name() + ".shop.orders");
     }
 
     @Test

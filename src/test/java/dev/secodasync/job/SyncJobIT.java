@@ -92,7 +92,7 @@ class SyncJobIT {
     }
 
     @Test
-    void syncsEveryWarehouseAndASecondRunCreatesNothingNew(CapturedOutput output) throws Exception {
+    void syncsEveryWarehouseAndAnUnchangedSecondRunCreatesAndUploadsNothing(CapturedOutput output) throws Exception {
         // given
         List<String> warehouses = concat(pgWarehouse(0, "shop", db.jdbcUrl()), demoWarehouse(1));
 
@@ -105,7 +105,7 @@ class SyncJobIT {
         assertThat(second).isZero();
         assertThat(secoda.creates()).containsExactlyInAnyOrder("shop", "demo");
         assertThat(secoda.integrations()).hasSize(2);
-        assertThat(secoda.uploads()).hasSize(4);
+        assertThat(secoda.uploads()).hasSize(2);
         Map<String, Object> shop = secoda.integrations().stream().filter(i -> i.get("name").equals("shop")).findFirst().orElseThrow();
         assertThat(shop.get("type")).isEqualTo("postgres");
         Map<String, Object> demo = secoda.integrations().stream().filter(i -> i.get("name").equals("demo")).findFirst().orElseThrow();
@@ -114,11 +114,11 @@ class SyncJobIT {
         Path shopCsv = stateDir.resolve("out/shop.csv");
         byte[] shopBytes = Files.readAllBytes(shopCsv);
         assertThat(secoda.uploads()).filteredOn(u -> u.integrationId().equals(shop.get("id")))
-                .hasSize(2).allSatisfy(u -> assertThat(u.bytes()).isEqualTo(shopBytes));
+                .singleElement().satisfies(u -> assertThat(u.bytes()).isEqualTo(shopBytes));
         List<Map<String, String>> rows = CsvFilesRead.rows(shopCsv);
         assertThat(CsvFilesRead.keys(rows)).containsExactly(
                 "shop.big_customers.id", "shop.customers.id", "shop.customers.name");
-        assertThat(rows.get(0)).containsEntry("is_view", "true").containsEntry("database", "secoda_sync_it_job")
+        assertThat(rows.get(0)).containsEntry("is_view", "true").containsEntry("database", db.name())
                 .containsEntry("last_updated_time", "None").containsEntry("sort_order", "1");
         assertThat(rows.get(2)).containsEntry("col_description", "Full name,\nas typed")
                 .containsEntry("description", "People who buy, \"mostly\"").containsEntry("col_type", "text")
@@ -127,6 +127,8 @@ class SyncJobIT {
 
         assertThat(output).contains("shop: 2 tables (1 views), 3 columns; uploaded to integration " + shop.get("id"));
         assertThat(output).contains("demo: 4 tables (1 views), 16 columns; uploaded to integration " + demo.get("id"));
+        assertThat(output).contains("shop: 2 tables (1 views), 3 columns; unchanged since the last upload to integration "
+                + shop.get("id") + ", not uploaded again");
         assertThat(output).doesNotContain(TOKEN);
     }
 
@@ -147,6 +149,24 @@ class SyncJobIT {
                 .contains("broken: no CSV; FAILED:")
                 .doesNotContain("\tat org.springframework");
         assertThat(Files.exists(stateDir.resolve("out/broken.csv"))).isFalse();
+    }
+
+    @Test
+    void aBrokenSqlOverrideFailsThatWarehouseInOneLineAndTheOthersSync(CapturedOutput output) throws Exception {
+        // given: sync.sql-dir replaces the PostgreSQL catalog query with a broken one
+        Path sqlDir = stateDir.resolve("my-sql");
+        Files.createDirectories(sqlDir.resolve("postgres"));
+        Files.writeString(sqlDir.resolve("postgres/columns.sql"), "SELEC nonsense FROM");
+        List<String> warehouses = concat(pgWarehouse(0, "shop", db.jdbcUrl()), demoWarehouse(1));
+
+        // when
+        int exit = run(warehouses, "--sync.sql-dir=" + sqlDir);
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(output).contains("Warehouse 'shop' failed, nothing uploaded for it: cannot run sql/postgres/columns.sql")
+                .contains("syntax error at or near \"SELEC\"").doesNotContain("\tat ");
+        assertThat(secoda.uploads()).singleElement().satisfies(u -> assertThat(u.fileName()).isEqualTo("demo.csv"));
     }
 
     @Test

@@ -19,11 +19,11 @@ class SecretMaskerTest {
     void masksTheTokenPasswordsSecretDriverPropertiesAndUrlPasswords() {
         // given
         SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
         WarehouseProperties warehouse = WarehouseProperties.of("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
                 "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
         SecretMasker masker = new SecretMasker(secoda, new SyncProperties(Path.of("."), List.of(warehouse), 1, 1,
-                SyncProperties.InvalidRowPolicy.FAIL, true));
+                SyncProperties.InvalidRowPolicy.FAIL, null, null, true));
 
         // when
         String masked = masker.mask("Bearer tok-abcdef123 failed for pg-pass-777 / ssl-secret-9 at"
@@ -38,7 +38,7 @@ class SecretMaskerTest {
     void toStringOfPropertiesNeverShowsSecrets() {
         // given
         SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
-                null, null, null);
+                null, null, null, null);
         WarehouseProperties warehouse = WarehouseProperties.of("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
                 "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
 

@@ -8,6 +8,7 @@ import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.state.IntegrationStateStore;
 import dev.secodasync.testsupport.FakeSecoda;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
@@ -42,9 +43,10 @@ class IntegrationResolverIT {
         SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.h2.Driver(),
                 "jdbc:h2:file:" + dir.resolve("repo").toAbsolutePath(), "sa", "");
         new ResourceDatabasePopulator(new FileSystemResource("sql/state/schema.sql")).execute(ds);
+        SecodaRetry retry = new SecodaRetry(SecodaRetry.settings(1, Duration.ofMillis(1), Duration.ofSeconds(1)));
         SecodaClient client = new SecodaClient(server.url("/"), TOKEN, SecodaClient.httpClient().build(),
-                JsonMapper.builder().build());
-        return new IntegrationResolver(client, new IntegrationStateStore(ds));
+                JsonMapper.builder().build(), retry);
+        return new IntegrationResolver(client, new IntegrationStateStore(ds), retry);
     }
 
     private static WarehouseProperties warehouse(String integrationName, String integrationId) {

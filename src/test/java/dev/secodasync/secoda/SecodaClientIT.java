@@ -7,6 +7,7 @@ import dev.secodasync.testsupport.FakeSecoda;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -30,7 +31,8 @@ class SecodaClientIT {
     Path dir;
 
     private SecodaClient client(String token) {
-        return new SecodaClient(server.url("/"), token, SecodaClient.httpClient().build(), JsonMapper.builder().build());
+        return new SecodaClient(server.url("/"), token, SecodaClient.httpClient().build(), JsonMapper.builder().build(),
+                new SecodaRetry(SecodaRetry.settings(1, Duration.ofMillis(1), Duration.ofSeconds(1))));
     }
 
     @Test
@@ -126,7 +128,8 @@ class SecodaClientIT {
         server.enqueue(new MockResponse.Builder().code(200).body("{\"links\":{\"next\":\"None\"},\"results\":[]}").build());
 
         // when
-        new SecodaClient(base, TOKEN, SecodaClient.httpClient().build(), JsonMapper.builder().build()).listIntegrations();
+        new SecodaClient(base, TOKEN, SecodaClient.httpClient().build(), JsonMapper.builder().build(),
+                new SecodaRetry(SecodaRetry.settings(1, Duration.ofMillis(1), Duration.ofSeconds(1)))).listIntegrations();
 
         // then
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/api/v1/integration/integrations/");

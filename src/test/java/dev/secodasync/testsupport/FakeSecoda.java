@@ -1,6 +1,7 @@
 package dev.secodasync.testsupport;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okio.Buffer;
@@ -46,6 +49,10 @@ public final class FakeSecoda extends Dispatcher {
 
     private final ConcurrentLinkedDeque<Function<RecordedRequest, MockResponse>> overrides = new ConcurrentLinkedDeque<>();
 
+    private final AtomicInteger dropPeeks = new AtomicInteger();
+
+    private volatile Duration uploadDelay = Duration.ZERO;
+
     /** An upload Secoda accepted: the integration, the multipart field name and file name, the bytes. */
     public record Upload(String integrationId, String fieldName, String fileName, String contentType, byte[] bytes) {
         public String text() {
@@ -71,9 +78,35 @@ public final class FakeSecoda extends Dispatcher {
         return id;
     }
 
-    /** The next matching request gets this answer instead of the normal behaviour. */
+    /**
+     * The next request's connection is closed while the client is still sending its body (for a
+     * body larger than the socket buffers). MockWebServer takes socket effects from
+     * {@link #peek()}, before it reads the request.
+     */
+    public void dropNextRequestBody() {
+        dropPeeks.set(1);
+    }
+
+    @Override
+    public MockResponse peek() {
+        if (dropPeeks.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build();
+        }
+        return super.peek();
+    }
+
+    /**
+     * The next request for which {@code answer} returns a response gets that response instead of
+     * the normal behaviour; requests for which it returns null are served normally and leave it
+     * waiting.
+     */
     public void failNext(Function<RecordedRequest, MockResponse> answer) {
         overrides.add(answer);
+    }
+
+    /** Every upload is held this long before Secoda takes it (to make runs overlap). */
+    public void slowUploads(Duration delay) {
+        uploadDelay = delay;
     }
 
     public List<Map<String, Object>> integrations() {
@@ -98,10 +131,9 @@ public final class FakeSecoda extends Dispatcher {
         if (!("Bearer " + token).equals(request.getHeaders().get("Authorization"))) {
             return json(401, Map.of("detail", "Invalid token."));
         }
-        Function<RecordedRequest, MockResponse> override = overrides.poll();
-        if (override != null) {
+        for (Function<RecordedRequest, MockResponse> override : overrides) {
             MockResponse answer = override.apply(request);
-            if (answer != null) {
+            if (answer != null && overrides.remove(override)) {
                 return answer;
             }
         }
@@ -149,6 +181,11 @@ public final class FakeSecoda extends Dispatcher {
     }
 
     private MockResponse upload(String id, RecordedRequest request) {
+        try {
+            Thread.sleep(uploadDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (integrations.stream().noneMatch(i -> i.get("id").equals(id))) {
             return json(404, Map.of("detail", "Not found."));
         }

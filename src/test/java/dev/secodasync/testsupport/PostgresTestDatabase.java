@@ -26,8 +26,13 @@ public final class PostgresTestDatabase {
         this.name = name;
     }
 
-    /** Drops and re-creates database {@code name}, then runs the statements in it. */
-    public static PostgresTestDatabase create(String name, String... statements) {
+    /**
+     * Creates a fresh database named {@code prefix} plus this JVM's pid (so that parallel test
+     * runs on one server never drop each other's databases), runs the statements in it, and drops
+     * it when the JVM exits.
+     */
+    public static PostgresTestDatabase create(String prefix, String... statements) {
+        String name = prefix + "_" + ProcessHandle.current().pid();
         try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'"
@@ -38,8 +43,17 @@ public final class PostgresTestDatabase {
                     + " main start): " + e.getMessage(), e);
         }
         PostgresTestDatabase db = new PostgresTestDatabase(name);
+        Runtime.getRuntime().addShutdownHook(new Thread(db::drop));
         db.execute(statements);
         return db;
+    }
+
+    private void drop() {
+        try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // Best effort: the next run of the same pid re-creates it anyway.
+        }
     }
 
     /** Runs statements in this database, as the superuser. */

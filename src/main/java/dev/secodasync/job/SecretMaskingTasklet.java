@@ -1,0 +1,57 @@
+package dev.secodasync.job;
+
+import dev.secodasync.report.Errors;
+import dev.secodasync.report.SecretMasker;
+import dev.secodasync.secoda.GuardRefusedException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Replaces a step's failure by one masked line before Spring Batch sees it: Spring Batch writes
+ * the failure, stack trace and all, into the job repository ({@code EXIT_MESSAGE}), and a driver
+ * or server message may echo a URL with a password in it. The masked stack trace goes to the
+ * debug log only.
+ */
+record SecretMaskingTasklet(Tasklet delegate, SecretMasker masker) implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(SecretMaskingTasklet.class);
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        try {
+            return delegate.execute(contribution, chunkContext);
+        } catch (GuardRefusedException e) {
+            throw new GuardRefusedException(masker.mask(e.getMessage()));
+        } catch (Exception | Error e) {
+            if (log.isDebugEnabled()) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                log.debug("Step {} failed:\n{}", chunkContext.getStepContext().getStepName(), masker.mask(trace.toString()));
+            }
+            throw new WarehouseStepException(masker.mask(Errors.oneLine(e)), e.getClass().getSimpleName());
+        }
+    }
+
+    /** A step failure reduced to one masked line. */
+    static class WarehouseStepException extends RuntimeException {
+
+        // issue 6 (ops): the run summary's error_type names the original failure.
+        private final String errorType;
+
+        WarehouseStepException(String message, String errorType) {
+            super(message, null, false, false);
+            this.errorType = errorType;
+        }
+
+        /** Simple class name of the failure this one replaces. */
+        String errorType() {
+            return errorType;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.secodasync.secoda;
+
+/** A guard refused to upload a warehouse's CSV; {@code --force} overrides it for one run. */
+public class GuardRefusedException extends RuntimeException {
+
+    public GuardRefusedException(String message) {
+        super(message);
+    }
+}

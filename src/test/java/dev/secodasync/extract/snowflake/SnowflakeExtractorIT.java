@@ -1,0 +1,466 @@
+package dev.secodasync.extract.snowflake;
+
+import static dev.secodasync.testsupport.FakeSnowflakeServer.error;
+import static dev.secodasync.testsupport.FakeSnowflakeServer.result;
+import static dev.secodasync.testsupport.FakeSnowflakeServer.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.secodasync.config.WarehouseKind;
+import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.extract.InvalidCatalogException;
+import dev.secodasync.extract.WarehouseConnections;
+import dev.secodasync.extract.WarehouseExtractor.CatalogCount;
+import dev.secodasync.extract.WarehouseReadException;
+import dev.secodasync.testsupport.FakeSnowflakeServer;
+import dev.secodasync.testsupport.FakeSnowflakeServer.Column;
+import dev.secodasync.testsupport.FakeSnowflakeServer.Query;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
+import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link SnowflakeExtractor} through the real Snowflake JDBC driver against {@link FakeSnowflakeServer}:
+ * the statements and bindings sent, sign-in per method, database discovery, the 090030 fallback,
+ * lower-casing and its collisions, and failures naming the database.
+ */
+class SnowflakeExtractorIT {
+
+    static final List<Column> COLUMNS = List.of(Column.text("database_name"), Column.text("schema_name"),
+            Column.text("table_name"), Column.text("table_description"), Column.bool("is_view"),
+            Column.number("last_updated_time"), Column.text("column_name"), Column.text("column_description"),
+            Column.text("column_type"), Column.number("sort_order"));
+
+    static final List<String> SHOW_COLUMNS = List.of("created_on", "name", "kind", "database_name", "schema_name");
+
+    static KeyPair keyPair;
+
+    @RegisterExtension
+    final FakeSnowflakeServer snowflake = new FakeSnowflakeServer();
+
+    @TempDir
+    Path tmp;
+
+    final SnowflakeExtractor extractor = new SnowflakeExtractor(1000);
+
+    @BeforeAll
+    static void generateKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keyPair = generator.generateKeyPair();
+    }
+
+    /** A column row as the fake returns it: database, schema, table, column, position. */
+    static List<String> column(String db, String schema, String table, String column, int position) {
+        return row(db, schema, table, null, "false", "1700000000", column, null, "NUMBER", Integer.toString(position));
+    }
+
+    static FakeSnowflakeServer.ResultAnswer columns(List<List<String>> rows) {
+        return FakeSnowflakeServer.typedResult(COLUMNS, rows);
+    }
+
+    static List<String> database(String name) {
+        return row("2024-01-01 00:00:00.000 -0800", name, "STANDARD", null, null);
+    }
+
+    /** The properties the driver needs against the fake (account, plain HTTP, no cloud probing), nothing secret. */
+    Map<String, String> fakeProperties() {
+        Map<String, String> properties = new HashMap<>();
+        snowflake.baseProperties().forEach((k, v) -> properties.put((String) k, (String) v));
+        properties.remove("JDBC_QUERY_RESULT_FORMAT"); // the job's own default must do
+        return properties;
+    }
+
+    WarehouseProperties warehouse(List<String> databases, boolean lowerCase, boolean accountUsage) {
+        return signIn("SVC_SYNC", "pw-4711", null, null, null, null, null, databases, lowerCase, accountUsage);
+    }
+
+    WarehouseProperties signIn(String user, String password, String keyFile, String key, String passphrase,
+            String token, String authenticator, List<String> databases, boolean lowerCase, boolean accountUsage) {
+        return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, snowflake.jdbcUrl(), user, password, null, null,
+                null, null, null, false, fakeProperties(), keyFile, key, passphrase, token, authenticator, "CATALOG_READER",
+                "SYNC_WH", databases, lowerCase, accountUsage, null);
+    }
+
+    static List<ColumnRow> readAll(ItemStreamReader<ColumnRow> reader) throws Exception {
+        List<ColumnRow> rows = new ArrayList<>();
+        reader.open(new ExecutionContext());
+        try {
+            ColumnRow row;
+            while ((row = reader.read()) != null) {
+                rows.add(row);
+            }
+        } finally {
+            reader.close();
+        }
+        return rows;
+    }
+
+    private List<Query> columnQueries() {
+        return snowflake.queries().stream().filter(q -> q.sqlText().contains("\"column_name\"")).toList();
+    }
+
+    @Test
+    void runsColumnsSqlOncePerConfiguredDatabaseInCodePointOrderOfTheLowerCasedNames() throws Exception {
+        // given: "b" sorts before "é" in code points; "Z" before "a" only when case is kept
+        snowflake.onQueryWith(q -> "\"Éclair\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
+                columns(List.of(column("Éclair", "PUBLIC", "T", "ID", 1))));
+        snowflake.onQueryWith(q -> "\"Banana \"\"DB\"\"\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
+                columns(List.of(column("Banana \"DB\"", "PUBLIC", "T", "ID", 1))));
+        snowflake.onQueryWith(q -> "\"ZOO\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
+                columns(List.of(column("ZOO", "PUBLIC", "T", "ID", 1))));
+
+        // when
+        List<ColumnRow> rows = readAll(extractor.reader(warehouse(List.of("Éclair", "ZOO", "Banana \"DB\""), true, false)));
+
+        // then
+        assertThat(rows).extracting(ColumnRow::database).containsExactly("banana \"db\"", "zoo", "éclair");
+        String expectedSql = dev.secodasync.sql.SqlFiles.bind(dev.secodasync.sql.SqlFiles.load("snowflake", "columns"),
+                Map.of("columns_view", "", "tables_view", "", "include_schemas", "", "exclude_schemas", "",
+                        "exclude_columns", "", "lower_case_names", true)).sql();
+        assertThat(columnQueries()).hasSize(3).allSatisfy(q -> assertThat(q.sqlText()).isEqualTo(expectedSql));
+        Query first = columnQueries().get(0);
+        assertThat(first.sqlText()).contains("FROM IDENTIFIER(?) AS c").contains("LEFT JOIN IDENTIFIER(?) AS t")
+                .contains("t.TABLE_CATALOG = c.TABLE_CATALOG");
+        assertThat(first.sqlText().replaceAll("(?m)--.*$", "")).doesNotContain("DISTINCT");
+        assertThat(first.bindingValue(1)).isEqualTo("\"Banana \"\"DB\"\"\".INFORMATION_SCHEMA.COLUMNS");
+        assertThat(first.bindingValue(2)).isEqualTo("\"Banana \"\"DB\"\"\".INFORMATION_SCHEMA.TABLES");
+        assertThat(first.bindingValue(3)).isEqualTo("^(.*)$");
+        assertThat(first.bindingValue(4)).isEqualTo("^(STAGE_.*|HIST_.*|SNAP_.*|DBT_CLOUD_PR.*|CI_IMPACT_RESILIENCE_.*)$");
+        assertThat(first.bindingValue(5)).isEqualTo("^(DW_.*)$");
+        assertThat(first.bindingValue(6)).isEqualTo("true");
+        assertThat(first.bindings().get("6").type()).isEqualTo("BOOLEAN");
+    }
+
+    @Test
+    void keepsCaseWhenAskedAndThenOrdersByTheOriginalNames() throws Exception {
+        // given
+        snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of(column("Zed", "S", "T", "Mixed", 1))));
+
+        // when
+        List<ColumnRow> rows = readAll(extractor.reader(warehouse(List.of("a", "Zed"), false, false)));
+
+        // then
+        assertThat(columnQueries()).extracting(q -> q.bindingValue(1))
+                .containsExactly("\"Zed\".INFORMATION_SCHEMA.COLUMNS", "\"a\".INFORMATION_SCHEMA.COLUMNS");
+        assertThat(rows.get(0)).extracting(ColumnRow::database, ColumnRow::schema, ColumnRow::table, ColumnRow::column)
+                .containsExactly("Zed", "S", "T", "Mixed");
+        assertThat(columnQueries().get(0).bindingValue(6)).isEqualTo("false");
+    }
+
+    @Test
+    void discoversDatabasesPagingPastTenThousandAndLeavesSnowflakesOwnOut() throws Exception {
+        // given: a full first page, then a second page whose last name needs quoting
+        List<List<String>> page1 = new ArrayList<>();
+        for (int i = 0; i < SnowflakeCatalogReader.SHOW_PAGE_SIZE; i++) {
+            page1.add(database(String.format("DB%05d", i)));
+        }
+        snowflake.onQuery(sql -> sql.equals("SHOW TERSE DATABASES LIMIT 10000"), result(SHOW_COLUMNS, page1));
+        snowflake.onQuery(sql -> sql.equals("SHOW TERSE DATABASES LIMIT 10000 FROM 'DB09999'"),
+                result(SHOW_COLUMNS, List.of(database("SNOWFLAKE"), database("it's \\ odd"))));
+
+        // when
+        List<String> names;
+        try (Connection connection = WarehouseConnections.dataSource(warehouse(List.of(), true, false)).getConnection()) {
+            names = SnowflakeCatalogReader.discoverDatabases(connection, SqlText.DATABASES);
+        }
+
+        // then
+        assertThat(names).hasSize(10_002).startsWith("DB00000").endsWith("SNOWFLAKE", "it's \\ odd");
+        assertThat(snowflake.sqlTexts()).containsExactly("SHOW TERSE DATABASES LIMIT 10000",
+                "SHOW TERSE DATABASES LIMIT 10000 FROM 'DB09999'");
+    }
+
+    @Test
+    void readsEveryDiscoveredDatabaseButSnowflakeAndTheSamples() throws Exception {
+        // given
+        snowflake.onQuery(sql -> sql.equals("SHOW TERSE DATABASES LIMIT 10000"), result(SHOW_COLUMNS, List.of(
+                database("SNOWFLAKE"), database("SALES"), database("SNOWFLAKE_SAMPLE_DATA"), database("ANALYTICS"))));
+        snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of()));
+
+        // when
+        List<ColumnRow> rows = readAll(extractor.reader(warehouse(List.of(), true, false)));
+
+        // then
+        assertThat(rows).isEmpty();
+        assertThat(columnQueries()).extracting(q -> q.bindingValue(1))
+                .containsExactly("\"ANALYTICS\".INFORMATION_SCHEMA.COLUMNS", "\"SALES\".INFORMATION_SCHEMA.COLUMNS");
+    }
+
+    @Test
+    void fallsBackToOneQueryPerSchemaWhenADatabaseAnswersTooMuchData() throws Exception {
+        // given: BIG is too big as a whole; SMALL is not
+        snowflake.onQueryWith(q -> q.sqlText().contains("\"column_name\"") && !q.sqlText().contains("TABLE_SCHEMA = ?")
+                        && "\"BIG\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
+                error("090030", "42000", "Information schema query returned too much data. Please repeat query with"
+                        + " more selective predicates."));
+        snowflake.onQueryWith(q -> "\"BIG\".INFORMATION_SCHEMA.SCHEMATA".equals(q.bindingValue(1)),
+                result(List.of("database_name", "schema_name"), List.of(row("BIG", "ONE"), row("BIG", "TWO"))));
+        snowflake.onQueryWith(q -> q.sqlText().contains("TABLE_SCHEMA = ?")
+                        && q.body().path("bindings").toString().contains("\"ONE\""),
+                columns(List.of(column("BIG", "ONE", "A", "X", 1))));
+        snowflake.onQueryWith(q -> q.sqlText().contains("TABLE_SCHEMA = ?")
+                        && q.body().path("bindings").toString().contains("\"TWO\""),
+                columns(List.of(column("BIG", "TWO", "B", "Y", 1))));
+        snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of(column("SMALL", "S", "C", "Z", 1))));
+
+        // when
+        List<ColumnRow> rows = readAll(extractor.reader(warehouse(List.of("SMALL", "BIG"), true, false)));
+
+        // then
+        assertThat(rows).extracting(r -> r.database() + "." + r.schema() + "." + r.table() + "." + r.column())
+                .containsExactly("big.one.a.x", "big.two.b.y", "small.s.c.z");
+        List<String> sent = snowflake.sqlTexts();
+        assertThat(sent).hasSize(5);
+        assertThat(sent.get(1)).contains("IDENTIFIER(?) AS s").contains("SCHEMA_NAME");
+        assertThat(sent.get(2)).contains("WHERE c.TABLE_SCHEMA = ?");
+        Query bySchema = snowflake.queries().get(2);
+        assertThat(bySchema.bindingValue(1)).isEqualTo("\"BIG\".INFORMATION_SCHEMA.COLUMNS");
+        assertThat(bySchema.bindingValue(2)).isEqualTo("\"BIG\".INFORMATION_SCHEMA.TABLES");
+        assertThat(bySchema.bindingValue(3)).isEqualTo("ONE");
+        assertThat(bySchema.bindingValue(4)).isEqualTo("ONE");
+    }
+
+    @Test
+    void aFailingDatabaseFailsTheReadNamingTheDatabaseAndSnowflakesCodeAndMessage() {
+        // given
+        snowflake.onQueryWith(q -> "\"SECRET_DB\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
+                error("002003", "02000", "SQL compilation error:\nDatabase 'SECRET_DB' does not exist or not authorized."));
+        snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of(column("A_DB", "S", "T", "C", 1))));
+
+        // when / then
+        assertThatThrownBy(() -> readAll(extractor.reader(warehouse(List.of("A_DB", "SECRET_DB"), true, false))))
+                .isInstanceOf(WarehouseReadException.class)
+                .hasMessageStartingWith("database SECRET_DB: Snowflake error 002003 (SQL state 02000): SQL compilation error:")
+                .hasMessageContaining("does not exist or not authorized");
+    }
+
+    @Test
+    void columnsThatCollideOnceLowerCasedAreReportedByName() {
+        // given
+        snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of(
+                column("DB", "S", "T", "ID", 1), column("DB", "S", "T", "id", 2))));
+
+        // when / then
+        assertThatThrownBy(() -> readAll(extractor.reader(warehouse(List.of("DB"), true, false))))
+                .isInstanceOf(InvalidCatalogException.class)
+                .hasMessageStartingWith("columns \"ID\" and \"id\" of table DB.S.T both become \"id\" once lower-cased")
+                .hasMessageContaining("lower-case-names: false for warehouse 'sf'");
+    }
+
+    @Test
+    void tablesThatCollideOnceLowerCasedAreReportedByName() {
+        // given: the SQL orders by lower-cased name, then original name
+        snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of(
+                column("DB", "S", "ORDERS", "ID", 1), column("DB", "S", "Orders", "ID", 1))));
+
+        // when / then
+        assertThatThrownBy(() -> readAll(extractor.reader(warehouse(List.of("DB"), true, false))))
+                .isInstanceOf(InvalidCatalogException.class)
+                .hasMessageStartingWith("tables \"ORDERS\" and \"Orders\" in DB.S both become \"orders\"");
+    }
+
+    @Test
+    void accountUsageModeRunsOneQueryJoinedOnIds() throws Exception {
+        // given
+        snowflake.onQuery(sql -> sql.contains("SNOWFLAKE.ACCOUNT_USAGE.COLUMNS"), columns(List.of(
+                column("A", "S", "T", "X", 1), column("B", "S", "T", "Y", 1))));
+
+        // when
+        CatalogCount count = extractor.count(warehouse(List.of(), true, true));
+
+        // then
+        assertThat(count).isEqualTo(new CatalogCount(2, 2));
+        Query query = snowflake.queries().get(0);
+        assertThat(snowflake.queries()).hasSize(1);
+        assertThat(query.sqlText()).contains("ON t.TABLE_ID = c.TABLE_ID").contains("c.DELETED IS NULL")
+                .contains("t.DELETED IS NULL");
+        assertThat(query.bindingValue(1)).isEqualTo(".*");
+        assertThat(query.bindingValue(2)).isIn("^(SNOWFLAKE|SNOWFLAKE_SAMPLE_DATA)$", "^(SNOWFLAKE_SAMPLE_DATA|SNOWFLAKE)$");
+    }
+
+    // ------------------------------------------------------------------ sign-in
+
+    private FakeSnowflakeServer.Login signInWith(WarehouseProperties warehouse) throws Exception {
+        snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of(column("DB", "S", "T", "C", 1))));
+        assertThat(readAll(extractor.reader(warehouse))).hasSize(1);
+        FakeSnowflakeServer.Login login = snowflake.lastLogin();
+        assertThat(login.sessionParameters().path("JDBC_QUERY_RESULT_FORMAT").asString()).isEqualTo("JSON");
+        // The driver sends role and warehouse as query parameters of the login request.
+        assertThat(login.target()).contains("roleName=CATALOG_READER").contains("warehouse=SYNC_WH");
+        return login;
+    }
+
+    @Test
+    void signsInWithAPassword() throws Exception {
+        // when
+        FakeSnowflakeServer.Login login = signInWith(warehouse(List.of("DB"), true, false));
+
+        // then
+        assertThat(login.data("LOGIN_NAME")).isEqualTo("SVC_SYNC");
+        assertThat(login.data("PASSWORD")).isEqualTo("pw-4711");
+        assertThat(login.data("AUTHENTICATOR")).isNull();
+    }
+
+    @Test
+    void signsInWithAnUnencryptedKeyFile() throws Exception {
+        // given
+        Path pem = tmp.resolve("rsa_key.p8");
+        Files.writeString(pem, unencryptedPkcs8Pem());
+
+        // when
+        FakeSnowflakeServer.Login login = signInWith(signIn("svc_sync", null, pem.toString(), null, null, null, null,
+                List.of("DB"), true, false));
+
+        // then
+        assertJwt(login, "SVC_SYNC");
+    }
+
+    @Test
+    void signsInWithAnEncryptedKeyFileAndItsPassphrase() throws Exception {
+        // given
+        Path pem = tmp.resolve("rsa_key.p8");
+        Files.writeString(pem, encryptedPkcs8Pem("pass-phrase-1"));
+
+        // when
+        FakeSnowflakeServer.Login login = signInWith(signIn("SVC_SYNC", null, pem.toString(), null, "pass-phrase-1",
+                null, null, List.of("DB"), true, false));
+
+        // then
+        assertJwt(login, "SVC_SYNC");
+        assertThat(login.body().toString()).doesNotContain("pass-phrase-1");
+    }
+
+    @Test
+    void signsInWithAnEncryptedKeyFromTheEnvironment() throws Exception {
+        // when: the PEM text itself, as an environment variable would hold it
+        FakeSnowflakeServer.Login login = signInWith(signIn("SVC_SYNC", null, null, encryptedPkcs8Pem("pp-22"), "pp-22",
+                null, null, List.of("DB"), true, false));
+
+        // then
+        assertJwt(login, "SVC_SYNC");
+    }
+
+    @Test
+    void signsInWithAnUnencryptedKeyFromTheEnvironment() throws Exception {
+        // when
+        FakeSnowflakeServer.Login login = signInWith(signIn("SVC_SYNC", null, null, unencryptedPkcs8Pem(), null,
+                null, null, List.of("DB"), true, false));
+
+        // then
+        assertJwt(login, "SVC_SYNC");
+    }
+
+    @Test
+    void signsInWithAProgrammaticAccessToken() throws Exception {
+        // when
+        FakeSnowflakeServer.Login login = signInWith(signIn("SVC_SYNC", null, null, null, null, "pat-secret-31",
+                "PROGRAMMATIC_ACCESS_TOKEN", List.of("DB"), true, false));
+
+        // then
+        assertThat(login.data("AUTHENTICATOR")).isEqualTo("PROGRAMMATIC_ACCESS_TOKEN");
+        assertThat(login.data("TOKEN")).isEqualTo("pat-secret-31");
+        assertThat(login.data("PASSWORD")).isNull();
+    }
+
+    @Test
+    void signsInWithAnOauthToken() throws Exception {
+        // when
+        FakeSnowflakeServer.Login login = signInWith(signIn("SVC_SYNC", null, null, null, null, "oauth-secret-32",
+                "oauth", List.of("DB"), true, false));
+
+        // then
+        assertThat(login.data("AUTHENTICATOR")).isEqualTo("OAUTH");
+        assertThat(login.data("TOKEN")).isEqualTo("oauth-secret-32");
+    }
+
+    @Test
+    void anUnreadableKeyFileFailsNamingTheFileNotThePassphrase() {
+        // given
+        Path missing = tmp.resolve("gone/rsa_key.p8");
+
+        // when / then
+        assertThatThrownBy(() -> readAll(extractor.reader(signIn("SVC_SYNC", null, missing.toString(), null,
+                "pass-phrase-2", null, null, List.of("DB"), true, false))))
+                .hasMessage("private key file " + missing + " cannot be read (missing, not a file, or not readable by"
+                        + " this user)")
+                .hasMessageNotContaining("pass-phrase-2");
+        assertThat(snowflake.logins()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The statement text of {@code sql/snowflake/databases.sql}. */
+    static final class SqlText {
+        static final String DATABASES = dev.secodasync.sql.SqlFiles.load("snowflake", "databases");
+    }
+
+    static String unencryptedPkcs8Pem() {
+        String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(keyPair.getPrivate().getEncoded());
+        return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /** PBES2 / AES-256-CBC / HMAC-SHA256, as {@code openssl pkcs8 -topk8 -v2 aes-256-cbc} writes it. */
+    static String encryptedPkcs8Pem(String passphrase) throws Exception {
+        OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                .setPRF(JcaPKCS8Generator.PRF_HMACSHA256)
+                .setIterationCount(2048)
+                .setPassword(passphrase.toCharArray())
+                // Explicit provider: the driver registers its own shaded BouncyCastle as "BC".
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                .build();
+        PemObject pem = new JcaPKCS8Generator(keyPair.getPrivate(), encryptor).generate();
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(pem);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /** SNOWFLAKE_JWT with an RS256 token signed by our key, with Snowflake's claims. */
+    static void assertJwt(FakeSnowflakeServer.Login login, String user) throws Exception {
+        assertThat(login.data("AUTHENTICATOR")).isEqualTo("SNOWFLAKE_JWT");
+        assertThat(login.data("PASSWORD")).isNull();
+        String[] parts = login.data("TOKEN").split("\\.");
+        assertThat(parts).hasSize(3);
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initVerify(keyPair.getPublic());
+        signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(signature.verify(Base64.getUrlDecoder().decode(parts[2]))).as("JWT signature").isTrue();
+        JsonNode claims = JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        String fingerprint = "SHA256:" + Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(keyPair.getPublic().getEncoded()));
+        assertThat(claims.path("sub").asString()).isEqualTo("FAKEACCOUNT." + user);
+        assertThat(claims.path("iss").asString()).isEqualTo("FAKEACCOUNT." + user + "." + fingerprint);
+    }
+}
