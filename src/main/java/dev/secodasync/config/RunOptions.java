@@ -1,5 +1,6 @@
 package dev.secodasync.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +15,12 @@ import org.springframework.boot.ApplicationArguments;
  * @param dryRun {@code --dry-run}: extract and write the CSV, call no Secoda API
  * @param force {@code --force}: upload even when a guard (shrink, unchanged, empty) would refuse
  * @param restart {@code --restart}: resume the last failed run (its completed steps are not redone)
+ * @param check {@code --check}: connect to every selected warehouse and to Secoda, report, run no job
+ * @param summary {@code --summary=PATH}: where to write the run summary JSON, or null
  */
-public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, boolean restart) {
+public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, boolean restart,
+        // issue 6 (ops): --check, --summary
+        boolean check, Path summary) {
 
     public RunOptions {
         warehouses = Set.copyOf(warehouses);
@@ -32,7 +37,9 @@ public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, 
                 }
             }
         }
-        return new RunOptions(warehouses, isSet(args, "dry-run"), isSet(args, "force"), isSet(args, "restart"));
+        return new RunOptions(warehouses, isSet(args, "dry-run"), isSet(args, "force"), isSet(args, "restart"),
+                // issue 6 (ops): --check, --summary
+                isSet(args, "check"), summaryPath(args));
     }
 
     /**
@@ -52,6 +59,18 @@ public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, 
                     + configured.stream().map(WarehouseProperties::name).toList() + ")");
         }
         return configured.stream().filter(w -> warehouses.contains(w.name())).toList();
+    }
+
+    // issue 6 (ops): the last --summary=PATH wins; "--summary" without a path is a mistake worth stopping for.
+    private static Path summaryPath(ApplicationArguments args) {
+        if (!args.containsOption("summary")) {
+            return null;
+        }
+        List<String> values = args.getOptionValues("summary");
+        if (values.isEmpty() || values.get(values.size() - 1).isBlank()) {
+            throw new InvalidConfigurationException("--summary needs a file: --summary=PATH");
+        }
+        return Path.of(values.get(values.size() - 1));
     }
 
     // "--dry-run" and "--dry-run=true" set it; "--dry-run=false" does not.

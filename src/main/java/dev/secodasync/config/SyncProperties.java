@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param guards checks before an upload that refuse to damage the catalog ({@code --force} overrides)
  * @param sqlDir a directory laid out like {@code sql/} ({@code postgres/columns.sql}, ...); a file
  *     found there replaces the built-in statement of the same name, to adapt a catalog query
+ * @param failOnError when false, failed warehouses are reported (log, summary) but the run still
+ *     exits 0, as Datafold's "mark the CI check as failed on errors" switched off; configuration
+ *     errors, overlaps and guard refusals keep their exit codes
  */
 @Validated
 @ConfigurationProperties("sync")
@@ -37,7 +40,9 @@ public record SyncProperties(
         @Min(1) @DefaultValue("10000") int fetchSize,
         @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
         @Valid @DefaultValue Guards guards,
-        Path sqlDir) {
+        Path sqlDir,
+        // issue 6 (ops)
+        @DefaultValue("true") boolean failOnError) {
 
     public SyncProperties {
         warehouses = warehouses == null ? List.of() : List.copyOf(warehouses);

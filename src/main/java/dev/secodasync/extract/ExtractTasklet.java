@@ -9,6 +9,7 @@ import dev.secodasync.csv.RowValidator;
 import dev.secodasync.csv.SecodaCsvWriter;
 import dev.secodasync.report.Errors;
 import dev.secodasync.report.RunReport;
+import dev.secodasync.report.SchemaComparison;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +125,8 @@ public class ExtractTasklet implements Tasklet {
             OwnerOnlyFiles.publish(part, csv);
             contribution.incrementWriteCount(stats.columns());
             report.extracted(name, stats, csv);
+            // issue 6 (ops): before the upload step replaces the uploaded copy it compares with.
+            report.compared(name, SchemaComparison.of(name, csv, files.uploaded(name)));
             log.info("Warehouse '{}': {} tables ({} views), {} columns written to {} in {} ms", name, stats.tables(),
                     stats.views(), stats.columns(), csv, (System.nanoTime() - started) / 1_000_000);
             return RepeatStatus.FINISHED;

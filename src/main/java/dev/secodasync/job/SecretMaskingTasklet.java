@@ -34,15 +34,24 @@ record SecretMaskingTasklet(Tasklet delegate, SecretMasker masker) implements Ta
                 e.printStackTrace(new PrintWriter(trace));
                 log.debug("Step {} failed:\n{}", chunkContext.getStepContext().getStepName(), masker.mask(trace.toString()));
             }
-            throw new WarehouseStepException(masker.mask(Errors.oneLine(e)));
+            throw new WarehouseStepException(masker.mask(Errors.oneLine(e)), e.getClass().getSimpleName());
         }
     }
 
     /** A step failure reduced to one masked line. */
     static class WarehouseStepException extends RuntimeException {
 
-        WarehouseStepException(String message) {
+        // issue 6 (ops): the run summary's error_type names the original failure.
+        private final String errorType;
+
+        WarehouseStepException(String message, String errorType) {
             super(message, null, false, false);
+            this.errorType = errorType;
+        }
+
+        /** Simple class name of the failure this one replaces. */
+        String errorType() {
+            return errorType;
         }
     }
 }

@@ -131,8 +131,8 @@ public class SyncJobConfiguration {
 
     @Bean
     SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report, JobRepository jobRepository,
-            DataSource dataSource, SyncProperties sync, RunOptions options) {
+            DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher) {
         return new SyncRunner(jobOperator, secodaSyncJob, report, jobRepository,
-                WarehouseLocks.forRepository(dataSource, sync.stateDir()), options);
+                WarehouseLocks.forRepository(dataSource, sync.stateDir()), options, finisher);
     }
 }

@@ -50,18 +50,26 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int exitCode = ExitCodes.FAILED;
 
+    private final RunFinisher finisher; // issue 6 (ops)
+
     SyncRunner(JobOperator jobOperator, Job job, RunReport report, JobRepository jobRepository, WarehouseLocks locks,
-            RunOptions options) {
+            RunOptions options, RunFinisher finisher) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.report = report;
         this.jobRepository = jobRepository;
         this.locks = locks;
         this.options = options;
+        this.finisher = finisher; // issue 6 (ops)
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        // issue 6 (ops): --check is ConnectionCheckRunner's; no job runs.
+        if (options.check()) {
+            exitCode = ExitCodes.SUCCESS;
+            return;
+        }
         List<String> names = report.results().stream().map(WarehouseResult::name).toList();
         List<WarehouseLocks.Lease> leases = new ArrayList<>();
         try {
@@ -73,6 +81,9 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
                 log.error("Another run of warehouse(s) {} is in progress (another cron firing or pod); this run did"
                         + " nothing. Run other warehouses with --warehouse=NAME.", busy);
                 exitCode = ExitCodes.ALREADY_RUNNING;
+                // issue 6 (ops): the run summary says so too.
+                exitCode = finisher.notRun(exitCode, "AlreadyRunning", "another run of warehouse(s) " + busy
+                        + " is in progress; this run did nothing");
                 return;
             }
             JobExecution execution = launch(String.join(",", names));
@@ -142,6 +153,8 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
             log.error("secoda-sync finished with failures (job execution {}, status {})", execution.getId(),
                     execution.getStatus());
         }
+        // issue 6 (ops): sync.fail-on-error, then the run summary as the last line.
+        exitCode = finisher.finish(exitCode);
     }
 
     // A refused guard is only the exit code when nothing failed outright.

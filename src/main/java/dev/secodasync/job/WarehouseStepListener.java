@@ -54,7 +54,8 @@ class WarehouseStepListener implements StepExecutionListener {
                 log.error("Warehouse '{}' not uploaded, a guard refused: {}", warehouse, message);
                 return stepExecution.getExitStatus();
             }
-            report.failed(warehouse, message);
+            report.failed(warehouse, message, error instanceof SecretMaskingTasklet.WarehouseStepException masked
+                    ? masked.errorType() : error == null ? null : error.getClass().getSimpleName());
             log.error("Warehouse '{}' failed, nothing uploaded for it: {}", warehouse, message);
         }
         return stepExecution.getExitStatus();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -65,6 +66,37 @@ public class RunReport {
         return results.values().stream().allMatch(r -> r.status() == WarehouseResult.Status.SYNCED
                 || r.status() == WarehouseResult.Status.NOT_UPLOADED || r.status() == WarehouseResult.Status.UNCHANGED);
     }
+
+    // ---- issue 6 (ops): facts only the run summary needs, kept beside the results ----
+
+    private final Map<String, SchemaComparison> comparisons = new ConcurrentHashMap<>();
+
+    private final Map<String, String> errorTypes = new ConcurrentHashMap<>();
+
+    /** Records how the warehouse's new CSV compares with its last upload. */
+    public void compared(String name, SchemaComparison comparison) {
+        comparisons.put(name, comparison);
+    }
+
+    /** How the warehouse's new CSV compares with its last upload, or null when no CSV was written. */
+    public SchemaComparison comparison(String name) {
+        return comparisons.get(name);
+    }
+
+    /** As {@link #failed(String, String)}, also naming the kind of error (an exception's simple class name). */
+    public void failed(String name, String error, String errorType) {
+        if (errorType != null) {
+            errorTypes.put(name, errorType);
+        }
+        failed(name, error);
+    }
+
+    /** The kind of error a failed warehouse ended with, or null. */
+    public String errorType(String name) {
+        return errorTypes.get(name);
+    }
+
+    // ---- end issue 6 ----
 
     private synchronized void update(String name, UnaryOperator<WarehouseResult> change) {
         results.compute(name, (key, old) -> change.apply(old == null ? WarehouseResult.started(key) : old));

@@ -135,6 +135,16 @@ public class SecodaClient {
         call(new Request.Builder().url(url("healthcheck")).get().build());
     }
 
+    /**
+     * Reads the first page of the integration list only: the cheapest call that proves the token
+     * is accepted (issue 6, {@code --check}). Answers the number of integrations Secoda reports.
+     */
+    public long integrationCount() {
+        Request request = authorized(url("integration/integrations/")).get().build();
+        IntegrationPage page = parse(request, call(request), IntegrationPage.class);
+        return page.count() != null ? page.count() : page.results() == null ? 0 : page.results().size();
+    }
+
     private Request.Builder authorized(HttpUrl url) {
         return new Request.Builder().url(url).header("Authorization", "Bearer " + token);
     }

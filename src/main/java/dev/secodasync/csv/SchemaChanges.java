@@ -1,0 +1,61 @@
+package dev.secodasync.csv;
+
+import java.util.List;
+
+/**
+ * How a new catalog CSV differs from the last one Secoda accepted, table by table and column by
+ * column. Every list holds at most the first {@link CatalogComparison#FIRST} names, in CSV order;
+ * the counts are complete. Columns of a table that was added or removed are counted with the
+ * table only, not again as added or removed columns.
+ *
+ * @param tablesAdded tables ({@code database.schema.table}) in the new CSV only
+ * @param tablesRemoved tables in the last uploaded CSV only
+ * @param columnsAdded columns ({@code database.schema.table.column}) new in a table both CSVs hold
+ * @param columnsRemoved columns gone from a table both CSVs hold
+ * @param typesChanged columns whose {@code col_type} changed
+ */
+public record SchemaChanges(Names tablesAdded, Names tablesRemoved, Names columnsAdded, Names columnsRemoved,
+        TypeChanges typesChanged) {
+
+    /** True when nothing changed at the level of tables, columns and types. */
+    public boolean none() {
+        return tablesAdded.count() == 0 && tablesRemoved.count() == 0 && columnsAdded.count() == 0
+                && columnsRemoved.count() == 0 && typesChanged.count() == 0;
+    }
+
+    /**
+     * A count and the first names.
+     *
+     * @param count how many in all
+     * @param first the first ones, in CSV order
+     */
+    public record Names(long count, List<String> first) {
+
+        public Names {
+            first = List.copyOf(first);
+        }
+    }
+
+    /**
+     * A count of type changes and the first ones.
+     *
+     * @param count how many in all
+     * @param first the first ones, in CSV order
+     */
+    public record TypeChanges(long count, List<TypeChange> first) {
+
+        public TypeChanges {
+            first = List.copyOf(first);
+        }
+    }
+
+    /**
+     * One column whose type changed.
+     *
+     * @param column {@code database.schema.table.column}
+     * @param from type in the last uploaded CSV
+     * @param to type in the new CSV
+     */
+    public record TypeChange(String column, String from, String to) {
+    }
+}

@@ -1,0 +1,139 @@
+package dev.secodasync.report;
+
+import dev.secodasync.csv.SchemaChanges;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The machine-readable outcome of one run, in the spirit of Datafold's {@code summary_results}:
+ * an overall {@code status}, an {@code error} with {@code error_type} and {@code error_value} when
+ * it did not succeed, and one entry per warehouse. Serialized with snake_case names; the format is
+ * documented in the README ("Run summary") and {@code config/summary.schema.json}.
+ *
+ * @param summaryVersion version of this format; bumped only when a field changes meaning or goes away
+ * @param status {@code success} (every warehouse synced or was not uploaded on purpose),
+ *     {@code partial} (some did, some failed or were refused) or {@code failed} (none did, or the
+ *     job could not run)
+ * @param exitCode the process exit code of this run
+ * @param failOnError the {@code sync.fail-on-error} setting, which explains an exit code 0 beside a failure
+ * @param error what went wrong, or null on success
+ * @param startedAt when the run started (ISO-8601, UTC)
+ * @param finishedAt when it ended (ISO-8601, UTC)
+ * @param durationMs run time in milliseconds
+ * @param warehouses one entry per selected warehouse, in configuration order
+ */
+public record RunSummary(int summaryVersion, String status, int exitCode, boolean failOnError, Failure error,
+        String startedAt, String finishedAt, long durationMs, List<Warehouse> warehouses) {
+
+    /** Current {@link #summaryVersion}. */
+    public static final int VERSION = 1;
+
+    /** Overall status values. */
+    public static final String SUCCESS = "success";
+    public static final String PARTIAL = "partial";
+    public static final String FAILED = "failed";
+
+    public RunSummary {
+        warehouses = List.copyOf(warehouses);
+    }
+
+    /** A summary of a run whose warehouses all reached their end. */
+    public static RunSummary of(RunReport report, int exitCode, boolean failOnError, Instant started, Instant finished) {
+        List<Warehouse> warehouses = report.results().stream()
+                .map(r -> Warehouse.of(r, report.comparison(r.name()), report.errorType(r.name())))
+                .toList();
+        List<WarehouseResult> bad = report.results().stream().filter(r -> !succeeded(r)).toList();
+        String status = bad.isEmpty() ? SUCCESS : bad.size() < warehouses.size() ? PARTIAL : FAILED;
+        Failure error = bad.isEmpty() ? null : new Failure(
+                bad.stream().anyMatch(r -> r.status() != WarehouseResult.Status.REFUSED) ? "WarehouseFailed" : "UploadRefused",
+                bad.size() + " of " + warehouses.size() + " warehouses did not sync: " + String.join("; ",
+                        bad.stream().map(r -> r.name() + " " + r.status() + (r.error() == null ? "" : ": " + r.error()))
+                                .toList()));
+        return new RunSummary(VERSION, status, exitCode, failOnError, error, started.toString(), finished.toString(),
+                Duration.between(started, finished).toMillis(), warehouses);
+    }
+
+    /** A summary of a run that stopped before or while starting its job (configuration error, unreachable repository). */
+    public static RunSummary notRun(String errorType, String errorValue, int exitCode, Instant started, Instant finished) {
+        return new RunSummary(VERSION, FAILED, exitCode, true, new Failure(errorType, errorValue), started.toString(),
+                finished.toString(), Duration.between(started, finished).toMillis(), List.of());
+    }
+
+    private static boolean succeeded(WarehouseResult r) {
+        return r.status() == WarehouseResult.Status.SYNCED || r.status() == WarehouseResult.Status.NOT_UPLOADED
+                || r.status() == WarehouseResult.Status.UNCHANGED;
+    }
+
+    /**
+     * What went wrong, as Datafold reports it.
+     *
+     * @param errorType a short name for the kind of error (an exception's class name, {@code WarehouseFailed},
+     *     {@code UploadRefused}, {@code ConfigurationError})
+     * @param errorValue the one-line message, secrets masked
+     */
+    public record Failure(String errorType, String errorValue) {
+    }
+
+    /**
+     * One warehouse's outcome.
+     *
+     * @param name warehouse name
+     * @param status {@code synced}, {@code not_uploaded}, {@code unchanged}, {@code refused},
+     *     {@code failed} or {@code running} (never reached its end)
+     * @param uploaded true when Secoda accepted the CSV in this run
+     * @param skipped why nothing was uploaded on purpose (dry run, no token, unchanged), or null
+     * @param integrationId the Secoda integration, or null when not known
+     * @param databases databases in the CSV, or null when no CSV was written
+     * @param schemas schemas in the CSV, or null
+     * @param tables tables and views in the CSV, or null
+     * @param views views among them, or null
+     * @param columns columns (rows) in the CSV, or null
+     * @param csv absolute path of the CSV, or null
+     * @param sha256 hex SHA-256 of the CSV, or null
+     * @param durationMs time the warehouse took
+     * @param error why it failed or was refused, or null
+     * @param schemaChanges comparison with the last successful upload, or null when no CSV was written
+     */
+    public record Warehouse(String name, String status, boolean uploaded, String skipped, String integrationId,
+            Long databases, Long schemas, Long tables, Long views, Long columns, String csv, String sha256,
+            long durationMs, Failure error, Changes schemaChanges) {
+
+        static Warehouse of(WarehouseResult r, SchemaComparison comparison, String errorType) {
+            boolean hasStats = r.stats() != null;
+            Failure error = r.error() == null ? null : new Failure(r.status() == WarehouseResult.Status.REFUSED
+                    ? "UploadRefused" : errorType == null ? "WarehouseFailed" : errorType, r.error());
+            return new Warehouse(r.name(), r.status().name().toLowerCase(), r.uploaded(), r.note(), r.integrationId(),
+                    hasStats ? r.stats().databases() : null, hasStats ? r.stats().schemas() : null,
+                    hasStats ? r.stats().tables() : null, hasStats ? r.stats().views() : null,
+                    hasStats ? r.stats().columns() : null,
+                    r.csv() == null ? null : r.csv().toAbsolutePath().toString(),
+                    hasStats ? r.stats().sha256() : null, r.duration().toMillis(), error,
+                    comparison == null ? null : Changes.of(comparison));
+        }
+    }
+
+    /**
+     * The new CSV compared with the last CSV Secoda accepted.
+     *
+     * @param comparedWith path of the last uploaded CSV, or null when there was none
+     * @param note why nothing was compared, or null
+     * @param tablesAdded tables only in the new CSV (null when not compared)
+     * @param tablesRemoved tables only in the last upload
+     * @param columnsAdded columns new in tables both hold
+     * @param columnsRemoved columns gone from tables both hold
+     * @param typesChanged columns whose type changed
+     */
+    public record Changes(String comparedWith, String note, SchemaChanges.Names tablesAdded,
+            SchemaChanges.Names tablesRemoved, SchemaChanges.Names columnsAdded, SchemaChanges.Names columnsRemoved,
+            SchemaChanges.TypeChanges typesChanged) {
+
+        static Changes of(SchemaComparison comparison) {
+            SchemaChanges c = comparison.changes();
+            String baseline = comparison.baseline() == null ? null : comparison.baseline().toAbsolutePath().toString();
+            return c == null ? new Changes(baseline, comparison.note(), null, null, null, null, null)
+                    : new Changes(baseline, null, c.tablesAdded(), c.tablesRemoved(), c.columnsAdded(),
+                            c.columnsRemoved(), c.typesChanged());
+        }
+    }
+}

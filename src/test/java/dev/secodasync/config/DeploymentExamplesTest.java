@@ -1,0 +1,151 @@
+package dev.secodasync.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The ready-made examples under {@code config/} parse and say what the README promises: Kubernetes
+ * and CI YAML (every document), the Dockerfile's commands as the README gives them.
+ */
+class DeploymentExamplesTest {
+
+    private static final Path CONFIG = Path.of("config");
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> documents(Path file) throws IOException {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            for (Object doc : new Yaml().loadAll(reader)) {
+                assertThat(doc).as(file + " document").isInstanceOf(Map.class);
+                docs.add((Map<String, Object>) doc);
+            }
+        }
+        return docs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object at(Object node, Object... path) {
+        Object current = node;
+        for (Object key : path) {
+            if (current instanceof Map<?, ?> map) {
+                current = map.get(key);
+            } else if (current instanceof List<?> list && key instanceof Integer i) {
+                current = list.get(i);
+            } else {
+                throw new AssertionError("no " + key + " in " + current);
+            }
+        }
+        return current;
+    }
+
+    private static Map<String, Object> cronJob(List<Map<String, Object>> docs) {
+        return docs.stream().filter(d -> "CronJob".equals(d.get("kind"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> container(Map<String, Object> cronJob) {
+        return (Map<String, Object>) at(cronJob, "spec", "jobTemplate", "spec", "template", "spec", "containers", 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> env(Map<String, Object> container, String name) {
+        return ((List<Map<String, Object>>) container.get("env")).stream().filter(e -> name.equals(e.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no env " + name));
+    }
+
+    @Test
+    void kubernetesCronJobForbidsOverlapAndTakesSecretsFromASecret() throws IOException {
+        // given
+        List<Map<String, Object>> docs = documents(CONFIG.resolve("kubernetes/cronjob.yaml"));
+
+        // when
+        Map<String, Object> job = cronJob(docs);
+        Map<String, Object> container = container(job);
+        Map<String, Object> secret = docs.stream().filter(d -> "Secret".equals(d.get("kind"))).findFirst().orElseThrow();
+
+        // then
+        assertThat(at(job, "spec", "concurrencyPolicy")).isEqualTo("Forbid");
+        assertThat(at(env(container, "SECODA_API_TOKEN"), "valueFrom", "secretKeyRef", "name")).isEqualTo("secoda-sync");
+        assertThat(env(container, "SPRING_DATASOURCE_URL").get("value").toString()).startsWith("jdbc:postgresql://");
+        assertThat(at(env(container, "SPRING_DATASOURCE_PASSWORD"), "valueFrom", "secretKeyRef")).isNotNull();
+        assertThat(((Map<?, ?>) secret.get("stringData")).keySet().stream().map(String::valueOf).toList()).contains("SECODA_API_TOKEN", "JOB_REPOSITORY_PASSWORD");
+        assertThat(at(job, "spec", "jobTemplate", "spec", "template", "spec", "securityContext", "runAsNonRoot")).isEqualTo(true);
+        assertThat(container.get("args").toString()).contains("--summary=");
+    }
+
+    @Test
+    void perWarehouseVariantIsAnIndexedJobPassingWarehouse() throws IOException {
+        // when
+        Map<String, Object> job = cronJob(documents(CONFIG.resolve("kubernetes/cronjob-per-warehouse.yaml")));
+        Map<String, Object> container = container(job);
+
+        // then
+        assertThat(at(job, "spec", "concurrencyPolicy")).isEqualTo("Forbid");
+        assertThat(at(job, "spec", "jobTemplate", "spec", "completionMode")).isEqualTo("Indexed");
+        assertThat(container.get("args").toString()).contains("--warehouse=\"$1\"", "JOB_COMPLETION_INDEX");
+        assertThat(at(env(container, "SECODA_API_TOKEN"), "valueFrom", "secretKeyRef", "key")).isEqualTo("SECODA_API_TOKEN");
+    }
+
+    @Test
+    void ciExamplesRunOnAScheduleAndByHand() throws IOException {
+        // when
+        Map<String, Object> github = documents(CONFIG.resolve("ci/github-actions.yml")).get(0);
+        Map<String, Object> gitlab = documents(CONFIG.resolve("ci/gitlab-ci.yml")).get(0);
+        Map<String, Object> circle = documents(CONFIG.resolve("ci/circleci.yml")).get(0);
+
+        // then: YAML 1.1 reads GitHub's "on" key as true
+        Object on = github.containsKey("on") ? github.get("on") : github.get(Boolean.TRUE);
+        assertThat(((Map<?, ?>) on).keySet().stream().map(String::valueOf).toList()).contains("schedule", "workflow_dispatch");
+        assertThat(at(github, "jobs", "sync", "steps").toString()).contains("secrets.SECODA_API_TOKEN", "--summary=summary.json");
+        assertThat(at(gitlab, "secoda-sync", "rules").toString()).contains("schedule", "web");
+        assertThat(at(gitlab, "secoda-sync", "script").toString()).contains("java -jar target/secoda-sync.jar");
+        assertThat(at(circle, "workflows", "nightly", "triggers", 0, "schedule", "cron")).isEqualTo("15 2 * * *");
+        assertThat(at(circle, "workflows", "manual", "when").toString()).contains("run-sync");
+    }
+
+    @Test
+    void dockerfileCommandsAreTheReadmes() throws IOException {
+        // given
+        List<String> dockerfile = Files.readAllLines(CONFIG.resolve("Dockerfile"));
+        String readme = Files.readString(Path.of("README.md"));
+
+        // when
+        String entrypoint = dockerfile.stream().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+        String build = dockerfile.stream().filter(l -> l.contains("docker build")).findFirst().orElseThrow()
+                .replaceFirst("^#\\s*", "");
+
+        // then
+        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre").anyMatch(l -> l.startsWith("USER 10001"));
+        assertThat(entrypoint).isEqualTo("ENTRYPOINT [\"java\", \"-jar\", \"/app/secoda-sync.jar\"]");
+        assertThat(readme).contains(entrypoint, build, "java -jar /app/secoda-sync.jar");
+        assertThat(dockerfile.stream().filter(l -> l.startsWith("COPY")).toList())
+                .anyMatch(l -> l.contains("target/secoda-sync.jar")).anyMatch(l -> l.contains("config/"))
+                .anyMatch(l -> l.contains("sql/"));
+    }
+
+    @Test
+    void everyExampleIsListedInTheReadme() throws IOException {
+        // given
+        String readme = Files.readString(Path.of("README.md"));
+
+        // when
+        List<String> examples;
+        try (Stream<Path> files = Files.walk(CONFIG)) {
+            examples = files.filter(Files::isRegularFile).map(p -> CONFIG.relativize(p).toString())
+                    .filter(p -> !p.equals("application.yml")).toList();
+        }
+
+        // then
+        assertThat(examples).isNotEmpty().allSatisfy(p -> assertThat(readme).contains("config/" + p));
+    }
+}
