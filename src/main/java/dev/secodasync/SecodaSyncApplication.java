@@ -19,19 +19,19 @@ public class SecodaSyncApplication {
 
     /** Runs the job in this JVM and answers the process exit code (see {@link ExitCodes}). */
     public static int run(String... args) {
-        // issue 6 (ops): --help needs no configuration, no database, no Spring.
+        // --help needs no configuration, no database, no Spring.
         if (CommandLineHelp.requested(args)) {
             CommandLineHelp.print(System.out);
             return ExitCodes.SUCCESS;
         }
-        Instant started = Instant.now(); // issue 6 (ops)
+        Instant started = Instant.now();
         try {
-            // issue 6 (ops): --check never touches the real job repository.
+            // --check never touches the real job repository.
             return SpringApplication.exit(SpringApplication.run(SecodaSyncApplication.class, CheckMode.arguments(args)));
         } catch (RuntimeException e) {
             // Spring Boot has already logged why (failure analysis); only the code is left to choose.
             int code = ExitCodes.forStartupFailure(e);
-            // issue 6 (ops): an orchestrator finds a run summary even when the job never started.
+            // An orchestrator finds a run summary even when the job never started.
             StartupFailureSummary.report(args, System.getenv(), e, code, started, System.out);
             return code;
         }

@@ -22,8 +22,8 @@ public final class CommandLineHelp {
                                  works and what does not; uploads nothing, runs no job
               --summary=PATH     also write the run summary JSON to PATH (the last line of the
                                  output is always that JSON on one line)
-              --force            upload even when a guard refuses: shrink, empty, unchanged (issue 4)
-              --restart          resume the newest unfinished run of the same warehouses (issue 4)
+              --force            upload even when a guard refuses: shrink, empty, unchanged
+              --restart          resume the newest unfinished run of the same warehouses
               --help             print this text and exit
               --key=value        any configuration key, e.g. --sync.state-dir=/tmp/s
                                  (see config/application.example.yml; environment variables work

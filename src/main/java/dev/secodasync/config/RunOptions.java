@@ -19,7 +19,6 @@ import org.springframework.boot.ApplicationArguments;
  * @param summary {@code --summary=PATH}: where to write the run summary JSON, or null
  */
 public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, boolean restart,
-        // issue 6 (ops): --check, --summary
         boolean check, Path summary) {
 
     public RunOptions {
@@ -38,7 +37,6 @@ public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, 
             }
         }
         return new RunOptions(warehouses, isSet(args, "dry-run"), isSet(args, "force"), isSet(args, "restart"),
-                // issue 6 (ops): --check, --summary
                 isSet(args, "check"), summaryPath(args));
     }
 
@@ -61,7 +59,7 @@ public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, 
         return configured.stream().filter(w -> warehouses.contains(w.name())).toList();
     }
 
-    // issue 6 (ops): the last --summary=PATH wins; "--summary" without a path is a mistake worth stopping for.
+    // The last --summary=PATH wins; "--summary" without a path is a mistake worth stopping for.
     private static Path summaryPath(ApplicationArguments args) {
         if (!args.containsOption("summary")) {
             return null;

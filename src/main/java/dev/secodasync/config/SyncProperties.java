@@ -41,7 +41,6 @@ public record SyncProperties(
         @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
         @Valid @DefaultValue Guards guards,
         Path sqlDir,
-        // issue 6 (ops)
         @DefaultValue("true") boolean failOnError) {
 
     public SyncProperties {

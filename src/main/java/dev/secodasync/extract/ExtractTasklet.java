@@ -125,7 +125,7 @@ public class ExtractTasklet implements Tasklet {
             OwnerOnlyFiles.publish(part, csv);
             contribution.incrementWriteCount(stats.columns());
             report.extracted(name, stats, csv);
-            // issue 6 (ops): before the upload step replaces the uploaded copy it compares with.
+            // Before the upload step replaces the uploaded copy it compares with.
             report.compared(name, SchemaComparison.of(name, csv, files.uploaded(name)));
             log.info("Warehouse '{}': {} tables ({} views), {} columns written to {} in {} ms", name, stats.tables(),
                     stats.views(), stats.columns(), csv, (System.nanoTime() - started) / 1_000_000);

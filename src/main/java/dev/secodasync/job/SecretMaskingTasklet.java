@@ -41,7 +41,7 @@ record SecretMaskingTasklet(Tasklet delegate, SecretMasker masker) implements Ta
     /** A step failure reduced to one masked line. */
     static class WarehouseStepException extends RuntimeException {
 
-        // issue 6 (ops): the run summary's error_type names the original failure.
+        // The run summary's error_type names the original failure.
         private final String errorType;
 
         WarehouseStepException(String message, String errorType) {

@@ -50,7 +50,7 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int exitCode = ExitCodes.FAILED;
 
-    private final RunFinisher finisher; // issue 6 (ops)
+    private final RunFinisher finisher;
 
     SyncRunner(JobOperator jobOperator, Job job, RunReport report, JobRepository jobRepository, WarehouseLocks locks,
             RunOptions options, RunFinisher finisher) {
@@ -60,12 +60,12 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
         this.jobRepository = jobRepository;
         this.locks = locks;
         this.options = options;
-        this.finisher = finisher; // issue 6 (ops)
+        this.finisher = finisher;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        // issue 6 (ops): --check is ConnectionCheckRunner's; no job runs.
+        // --check is ConnectionCheckRunner's; no job runs.
         if (options.check()) {
             exitCode = ExitCodes.SUCCESS;
             return;
@@ -81,7 +81,7 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
                 log.error("Another run of warehouse(s) {} is in progress (another cron firing or pod); this run did"
                         + " nothing. Run other warehouses with --warehouse=NAME.", busy);
                 exitCode = ExitCodes.ALREADY_RUNNING;
-                // issue 6 (ops): the run summary says so too.
+                // The run summary says so too.
                 exitCode = finisher.notRun(exitCode, "AlreadyRunning", "another run of warehouse(s) " + busy
                         + " is in progress; this run did nothing");
                 return;
@@ -153,7 +153,7 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
             log.error("secoda-sync finished with failures (job execution {}, status {})", execution.getId(),
                     execution.getStatus());
         }
-        // issue 6 (ops): sync.fail-on-error, then the run summary as the last line.
+        // sync.fail-on-error, then the run summary as the last line.
         exitCode = finisher.finish(exitCode);
     }
 

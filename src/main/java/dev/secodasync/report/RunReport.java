@@ -67,7 +67,7 @@ public class RunReport {
                 || r.status() == WarehouseResult.Status.NOT_UPLOADED || r.status() == WarehouseResult.Status.UNCHANGED);
     }
 
-    // ---- issue 6 (ops): facts only the run summary needs, kept beside the results ----
+    // ---- facts only the run summary needs, kept beside the results ----
 
     private final Map<String, SchemaComparison> comparisons = new ConcurrentHashMap<>();
 
@@ -96,7 +96,6 @@ public class RunReport {
         return errorTypes.get(name);
     }
 
-    // ---- end issue 6 ----
 
     private synchronized void update(String name, UnaryOperator<WarehouseResult> change) {
         results.compute(name, (key, old) -> change.apply(old == null ? WarehouseResult.started(key) : old));

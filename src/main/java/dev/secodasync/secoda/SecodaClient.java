@@ -137,7 +137,7 @@ public class SecodaClient {
 
     /**
      * Reads the first page of the integration list only: the cheapest call that proves the token
-     * is accepted (issue 6, {@code --check}). Answers the number of integrations Secoda reports.
+     * is accepted ({@code --check}). Answers the number of integrations Secoda reports.
      */
     public long integrationCount() {
         Request request = authorized(url("integration/integrations/")).get().build();

@@ -29,7 +29,7 @@ class CommandLineHelpTest {
         // then
         assertThat(exit).isEqualTo(ExitCodes.SUCCESS);
         assertThat(output.getOut()).contains("--warehouse=NAME", "--dry-run", "--check", "--summary=PATH", "--help",
-                "--force", "--restart", "(issue 4)", "Exit codes:", "sync.fail-on-error=false");
+                "--force", "--restart", "Exit codes:", "sync.fail-on-error=false");
         for (int code = 0; code <= 4; code++) {
             assertThat(output.getOut()).containsPattern("(?m)^  " + code + "  ");
         }
