@@ -36,6 +36,11 @@ public record RunOptions(Set<String> warehouses, boolean dryRun, boolean force, 
                 }
             }
         }
+        // "--warehouse=" from a templated command whose value came out empty must not mean "all":
+        // in a one-pod-per-warehouse setup every pod would then run every warehouse.
+        if (args.containsOption("warehouse") && warehouses.isEmpty()) {
+            throw new InvalidConfigurationException("--warehouse was given without a warehouse name");
+        }
         return new RunOptions(warehouses, isSet(args, "dry-run"), isSet(args, "force"), isSet(args, "restart"),
                 isSet(args, "check"), summaryPath(args));
     }

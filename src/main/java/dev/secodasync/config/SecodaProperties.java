@@ -39,6 +39,9 @@ public record SecodaProperties(
         if (baseUrl != null) {
             requireSafeScheme(baseUrl);
         }
+        requirePositive("secoda.connect-timeout", connectTimeout);
+        requirePositive("secoda.read-timeout", readTimeout);
+        requirePositive("secoda.write-timeout", writeTimeout);
         if (apiToken != null && apiToken.isBlank()) {
             apiToken = null;
         }
@@ -60,6 +63,22 @@ public record SecodaProperties(
             @DefaultValue("30s") Duration maxDelay,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("5m") Duration maxElapsed) {
+
+        public Retry {
+            requirePositive("secoda.retry.initial-delay", initialDelay);
+            requirePositive("secoda.retry.max-delay", maxDelay);
+            requirePositive("secoda.retry.max-elapsed", maxElapsed);
+            if (multiplier < 1.0) {
+                throw new IllegalArgumentException("secoda.retry.multiplier must be 1.0 or more, not " + multiplier);
+            }
+        }
+    }
+
+    // Checked at start-up (exit code 2), not when the first call would fail.
+    private static void requirePositive(String key, Duration value) {
+        if (value != null && (value.isZero() || value.isNegative())) {
+            throw new IllegalArgumentException(key + " must be a positive duration, not " + value);
+        }
     }
 
     /** True when a token is configured, so the API may be called. */

@@ -59,11 +59,12 @@ public record SyncProperties(
             }
             // Every upload is the integration's complete catalog: a second warehouse uploading into
             // the same integration would mark the first one's tables stale.
-            if (warehouse.integrationId() == null && warehouse.integrationName() != null
-                    && !integrations.add(warehouse.integrationName())) {
-                throw new IllegalArgumentException("sync.warehouses[" + i + "].integration-name '"
-                        + warehouse.integrationName() + "' is used by another warehouse: each upload replaces the"
-                        + " integration's whole catalog, so each warehouse needs its own integration");
+            String target = warehouse.integrationId() != null ? "integration-id" : "integration-name";
+            String value = warehouse.integrationId() != null ? warehouse.integrationId() : warehouse.integrationName();
+            if (value != null && !integrations.add(target + ":" + value)) {
+                throw new IllegalArgumentException("sync.warehouses[" + i + "]." + target + " '" + value
+                        + "' is used by another warehouse: each upload replaces the integration's whole catalog,"
+                        + " so each warehouse needs its own integration");
             }
         }
     }

@@ -18,9 +18,13 @@ public record CsvFiles(Path stateDir) {
         return outDir().resolve(warehouse + ".csv");
     }
 
-    /** A copy of the last CSV Secoda accepted for this warehouse: the base of guards and comparisons. */
+    /**
+     * A copy of the last CSV Secoda accepted for this warehouse, the base of the schema comparison:
+     * {@code out/uploaded/<warehouse>.csv}, in a folder of its own so that no warehouse name can
+     * make one warehouse's CSV path another's copy.
+     */
     public Path uploaded(String warehouse) {
-        return outDir().resolve(warehouse + ".uploaded.csv");
+        return outDir().resolve("uploaded").resolve(warehouse + ".csv");
     }
 
     /** The file a CSV is written to before it is complete. */

@@ -81,6 +81,7 @@ public class ExtractTasklet implements Tasklet {
                 try {
                     reader.open(new ExecutionContext());
                 } catch (RuntimeException e) {
+                    reader.close();
                     throw new WarehouseReadException("cannot run sql/" + warehouse.kind().dialect() + "/columns.sql on "
                             + warehouse.jdbcUrl() + ": " + Errors.oneLine(e), e);
                 }

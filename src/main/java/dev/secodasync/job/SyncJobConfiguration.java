@@ -20,6 +20,7 @@ import dev.secodasync.secoda.UploadTasklet;
 import dev.secodasync.state.UploadStateStore;
 import dev.secodasync.state.WarehouseLocks;
 import dev.secodasync.state.IntegrationStateStore;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import javax.sql.DataSource;
 import okhttp3.HttpUrl;
@@ -129,10 +130,16 @@ public class SyncJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository).start(all).end().build();
     }
 
+    // The pool's own DataSource (see JobRepositoryDataSourceConfiguration), else the pool itself.
+    private static DataSource unpooled(DataSource dataSource) {
+        return dataSource instanceof HikariDataSource hikari && hikari.getDataSource() != null
+                ? hikari.getDataSource() : dataSource;
+    }
+
     @Bean
     SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report, JobRepository jobRepository,
             DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher) {
         return new SyncRunner(jobOperator, secodaSyncJob, report, jobRepository,
-                WarehouseLocks.forRepository(dataSource, sync.stateDir()), options, finisher);
+                WarehouseLocks.forRepository(dataSource, unpooled(dataSource), sync.stateDir()), options, finisher);
     }
 }

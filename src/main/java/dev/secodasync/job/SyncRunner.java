@@ -5,7 +5,6 @@ import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.config.RunOptions;
 import dev.secodasync.state.WarehouseLocks;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -71,25 +70,19 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         List<String> names = report.results().stream().map(WarehouseResult::name).toList();
-        List<WarehouseLocks.Lease> leases = new ArrayList<>();
-        try {
-            List<String> busy = new ArrayList<>();
-            for (String name : names) {
-                locks.tryAcquire(name).ifPresentOrElse(leases::add, () -> busy.add(name));
-            }
-            if (!busy.isEmpty()) {
-                log.error("Another run of warehouse(s) {} is in progress (another cron firing or pod); this run did"
-                        + " nothing. Run other warehouses with --warehouse=NAME.", busy);
-                exitCode = ExitCodes.ALREADY_RUNNING;
-                // The run summary says so too.
-                exitCode = finisher.notRun(exitCode, "AlreadyRunning", "another run of warehouse(s) " + busy
-                        + " is in progress; this run did nothing");
-                return;
-            }
+        WarehouseLocks.Acquired acquired = locks.acquireAll(names);
+        List<String> busy = acquired.busy();
+        if (!busy.isEmpty()) {
+            log.error("Another run of warehouse(s) {} is in progress (another cron firing or pod); this run did"
+                    + " nothing. Run other warehouses with --warehouse=NAME.", busy);
+            // The run summary says so too.
+            exitCode = finisher.notRun(ExitCodes.ALREADY_RUNNING, "AlreadyRunning", "another run of warehouse(s) "
+                    + busy + " is in progress; this run did nothing");
+            return;
+        }
+        try (WarehouseLocks.Lease lease = acquired.lease()) {
             JobExecution execution = launch(String.join(",", names));
             finish(execution);
-        } finally {
-            leases.forEach(WarehouseLocks.Lease::close);
         }
     }
 
@@ -104,9 +97,17 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
                 }
                 log.info("Restarting job execution {} of {} (status {}): completed steps are not redone",
                         previous.getId(), warehouses, previous.getStatus());
-                JobExecution restarted = jobOperator.restart(previous);
-                markDoneEarlier(restarted);
-                return restarted;
+                try {
+                    JobExecution restarted = jobOperator.restart(previous);
+                    markDoneEarlier(restarted);
+                    return restarted;
+                } catch (Exception notRestartable) {
+                    // E.g. a step left UNKNOWN: Spring Batch refuses to restart it. Set it aside for
+                    // good, so that a scheduler passing --restart every time is never stuck on it.
+                    log.warn("Job execution {} cannot be restarted ({}); abandoning it and starting a new run",
+                            previous.getId(), notRestartable.getMessage());
+                    jobOperator.abandon(previous);
+                }
             }
             log.info("--restart: no unfinished run of {} to resume; starting a new one", warehouses);
         }
@@ -157,15 +158,17 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
         exitCode = finisher.finish(exitCode);
     }
 
-    // A refused guard is only the exit code when nothing failed outright.
+    // A refused guard is the exit code only when a guard did refuse and nothing failed outright;
+    // a job that ended badly for any other reason is a failure.
     private int exitCode(boolean ok) {
         if (ok) {
             return ExitCodes.SUCCESS;
         }
+        boolean anyRefused = report.results().stream().anyMatch(r -> r.status() == WarehouseResult.Status.REFUSED);
         boolean anyFailed = report.results().stream().anyMatch(r -> r.status() != WarehouseResult.Status.REFUSED
                 && r.status() != WarehouseResult.Status.SYNCED && r.status() != WarehouseResult.Status.NOT_UPLOADED
                 && r.status() != WarehouseResult.Status.UNCHANGED);
-        return anyFailed ? ExitCodes.FAILED : ExitCodes.GUARD_REFUSED;
+        return anyRefused && !anyFailed ? ExitCodes.GUARD_REFUSED : ExitCodes.FAILED;
     }
 
     private void logSummary() {

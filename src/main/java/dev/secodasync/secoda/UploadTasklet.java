@@ -2,6 +2,7 @@ package dev.secodasync.secoda;
 
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
+import dev.secodasync.report.Errors;
 import dev.secodasync.report.RunReport;
 import dev.secodasync.csv.CatalogStats;
 import dev.secodasync.csv.OwnerOnlyFiles;
@@ -65,6 +66,7 @@ public class UploadTasklet implements Tasklet {
     private static void keepUploadedCopy(Path csv, Path uploaded) {
         Path part = uploaded.resolveSibling(uploaded.getFileName() + ".part");
         try {
+            OwnerOnlyFiles.createDirectories(uploaded.getParent());
             Files.deleteIfExists(part);
             try {
                 Files.createLink(part, csv);
@@ -118,10 +120,17 @@ public class UploadTasklet implements Tasklet {
             integration = integrations.resolve(warehouse);
             client.importMetadata(integration.id(), csv);
         }
-        uploads.record(host, integration.id(), name, stats);
-        keepUploadedCopy(csv, files.uploaded(name));
         report.uploaded(name, integration.id());
         log.info("Warehouse '{}': uploaded {} to Secoda integration {}", name, csv, integration.id());
+        // Secoda has the file: failing to remember that must not turn the sync into a failure
+        // (a restart would upload it again). The guards then compare with the older upload.
+        try {
+            uploads.record(host, integration.id(), name, stats);
+            keepUploadedCopy(csv, files.uploaded(name));
+        } catch (RuntimeException e) {
+            log.warn("Warehouse '{}': the upload went through, but recording it failed ({}); the next run's guards"
+                    + " and schema comparison use the previous upload", name, Errors.oneLine(e));
+        }
         return RepeatStatus.FINISHED;
     }
 }

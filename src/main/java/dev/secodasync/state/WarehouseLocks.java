@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32;
@@ -32,14 +34,55 @@ public abstract class WarehouseLocks {
         void close();
     }
 
-    /** The lock of this warehouse, or empty when another run holds it. */
-    public abstract Optional<Lease> tryAcquire(String warehouse);
+    /**
+     * The locks of all these warehouses, or none: when another run holds any of them, every lock
+     * taken so far is released and the busy warehouses are named.
+     */
+    public Acquired acquireAll(List<String> warehouses) {
+        List<Lease> held = new ArrayList<>();
+        List<String> busy = new ArrayList<>();
+        try {
+            for (String warehouse : warehouses) {
+                tryAcquire(warehouse).ifPresentOrElse(held::add, () -> busy.add(warehouse));
+            }
+        } catch (RuntimeException e) {
+            held.forEach(Lease::close);
+            close();
+            throw e;
+        }
+        if (!busy.isEmpty()) {
+            held.forEach(Lease::close);
+            close();
+            return new Acquired(null, busy);
+        }
+        return new Acquired(() -> {
+            held.forEach(Lease::close);
+            close();
+        }, List.of());
+    }
 
-    /** Advisory locks when the job repository is PostgreSQL, file locks otherwise. */
-    public static WarehouseLocks forRepository(DataSource repository, Path stateDir) {
+    /** Either a lease over every lock, or the warehouses another run holds. */
+    public record Acquired(Lease lease, List<String> busy) {
+    }
+
+    /** The lock of this warehouse, or empty when another run holds it. */
+    abstract Optional<Lease> tryAcquire(String warehouse);
+
+    /** Releases what the implementation holds beyond single locks. */
+    void close() {
+    }
+
+    /**
+     * Advisory locks when the job repository is PostgreSQL, file locks otherwise.
+     *
+     * @param unpooled a data source that opens connections outside the job-repository pool: the
+     *     advisory locks hold one connection for the whole run, which must not starve the job of
+     *     pooled connections
+     */
+    public static WarehouseLocks forRepository(DataSource repository, DataSource unpooled, Path stateDir) {
         try (Connection c = repository.getConnection()) {
             if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-                return new Advisory(repository);
+                return new Advisory(unpooled);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the job repository database: " + e.getMessage(), e);
@@ -47,7 +90,7 @@ public abstract class WarehouseLocks {
         return new Files(stateDir.resolve("locks"));
     }
 
-    /** Session-level PostgreSQL advisory locks, each on a connection of its own held for the run. */
+    /** Session-level PostgreSQL advisory locks, all on one connection held for the run. */
     static final class Advisory extends WarehouseLocks {
 
         // "SECODA" on a phone keypad: keeps the locks apart from other applications' advisory locks.
@@ -63,19 +106,23 @@ public abstract class WarehouseLocks {
             this.dataSource = dataSource;
         }
 
+        private Connection connection;
+
         @Override
-        public Optional<Lease> tryAcquire(String warehouse) {
+        Optional<Lease> tryAcquire(String warehouse) {
             Map<String, Object> key = Map.of("lock_class", LOCK_CLASS, "lock_key", key(warehouse));
             try {
-                Connection connection = dataSource.getConnection();
-                connection.setAutoCommit(true);
+                if (connection == null) {
+                    connection = dataSource.getConnection();
+                    connection.setAutoCommit(true);
+                }
                 if (!query(connection, lockSql, key)) {
-                    connection.close();
                     return Optional.empty();
                 }
+                Connection session = connection;
                 return Optional.of(() -> {
-                    try (connection) {
-                        query(connection, unlockSql, key);
+                    try {
+                        query(session, unlockSql, key);
                     } catch (SQLException e) {
                         // Closing the session releases the lock anyway.
                     }
@@ -83,6 +130,18 @@ public abstract class WarehouseLocks {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot take the run lock of warehouse '" + warehouse
                         + "' in the job repository: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // The server drops the session's locks with it.
+                }
+                connection = null;
             }
         }
 
@@ -116,7 +175,7 @@ public abstract class WarehouseLocks {
         }
 
         @Override
-        public Optional<Lease> tryAcquire(String warehouse) {
+        Optional<Lease> tryAcquire(String warehouse) {
             Path file = dir.resolve(warehouse + ".lock");
             try {
                 OwnerOnlyFiles.createFile(file);

@@ -100,6 +100,42 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void twoWarehousesNamingOneIntegrationId(CapturedOutput output) {
+        // when
+        int exit = run("--sync.warehouses[0].name=a", "--sync.warehouses[0].kind=h2", "--sync.warehouses[0].jdbc-url=jdbc:h2:mem:a",
+                "--sync.warehouses[0].integration-id=0b5e",
+                "--sync.warehouses[1].name=b", "--sync.warehouses[1].kind=h2", "--sync.warehouses[1].jdbc-url=jdbc:h2:mem:b",
+                "--sync.warehouses[1].integration-id=0b5e");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouses[1].integration-id '0b5e' is used by another warehouse");
+    }
+
+    @Test
+    void nonPositiveTimeoutsAndRetrySettings(CapturedOutput output) {
+        // when
+        int timeout = run("--secoda.read-timeout=0s");
+        int multiplier = run("--secoda.retry.multiplier=0.5");
+
+        // then
+        assertThat(timeout).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
+        assertThat(multiplier).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
+        assertThat(output).contains("secoda.read-timeout must be a positive duration")
+                .contains("secoda.retry.multiplier must be 1.0 or more");
+    }
+
+    @Test
+    void anEmptyWarehouseOptionDoesNotMeanAll(CapturedOutput output) {
+        // when: a templated --warehouse=$NAME whose variable was empty
+        int exit = run("--warehouse=");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("--warehouse was given without a warehouse name");
+    }
+
+    @Test
     void unknownWarehouseOnTheCommandLine(CapturedOutput output) {
         // when
         int exit = run("--warehouse=nope");

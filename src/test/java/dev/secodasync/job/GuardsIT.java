@@ -104,7 +104,7 @@ class GuardsIT {
         // then
         assertThat(forced).isZero();
         assertThat(secoda.uploads()).hasSize(2);
-        assertThat(CsvFilesRead.rows(stateDir.resolve("out/app.uploaded.csv"))).hasSize(4);
+        assertThat(CsvFilesRead.rows(stateDir.resolve("out/uploaded/app.csv"))).hasSize(4);
     }
 
     @Test

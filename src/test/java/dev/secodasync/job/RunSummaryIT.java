@@ -116,7 +116,7 @@ class RunSummaryIT {
         assertThat(w.get("csv").asString()).isEqualTo(stateDir.resolve("out/shop.csv").toAbsolutePath().toString());
         assertThat(w.get("error").isNull()).isTrue();
         JsonNode changes = w.get("schema_changes");
-        assertThat(changes.get("compared_with").asString()).endsWith("shop.uploaded.csv");
+        assertThat(changes.get("compared_with").asString()).endsWith("uploaded/shop.csv");
         String t = db.name() + ".shop.";
         assertThat(names(changes.get("tables_added"))).containsExactly(t + "v_customers");
         assertThat(names(changes.get("tables_removed"))).containsExactly(t + "orders");

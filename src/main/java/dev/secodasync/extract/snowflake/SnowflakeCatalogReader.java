@@ -88,7 +88,13 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
             throw new WarehouseReadException("cannot sign in to Snowflake: " + snowflakeError(e), e);
         }
         if (!warehouse.accountUsage()) {
-            databases.addAll(databasesToRead());
+            try {
+                databases.addAll(databasesToRead());
+            } catch (RuntimeException e) {
+                // The caller only closes a reader that opened.
+                close();
+                throw e;
+            }
             log.info("Warehouse '{}': reading {} Snowflake database(s)", warehouse.name(), databases.size());
         }
     }
