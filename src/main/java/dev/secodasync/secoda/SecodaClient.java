@@ -33,6 +33,8 @@ public class SecodaClient {
 
     private static final MediaType CSV = MediaType.get("text/csv");
 
+    private static final String USER_AGENT = "secoda-sync";
+
     // A paging loop must end even if a server keeps answering with a "next" link.
     private static final int MAX_PAGES = 10_000;
 
@@ -132,7 +134,7 @@ public class SecodaClient {
 
     /** Checks that the API answers (no token needed). @see <a href="https://docs.secoda.co/secoda-api/healthcheck">Healthcheck</a> */
     public void healthcheck() {
-        call(new Request.Builder().url(url("healthcheck")).get().build());
+        call(anonymous(url("healthcheck")).get().build());
     }
 
     /**
@@ -146,7 +148,12 @@ public class SecodaClient {
     }
 
     private Request.Builder authorized(HttpUrl url) {
-        return new Request.Builder().url(url).header("Authorization", "Bearer " + token);
+        return anonymous(url).header("Authorization", "Bearer " + token);
+    }
+
+    // Every answer the job reads is JSON; saying so keeps a server from choosing HTML.
+    private static Request.Builder anonymous(HttpUrl url) {
+        return new Request.Builder().url(url).header("Accept", "application/json").header("User-Agent", USER_AGENT);
     }
 
     private HttpUrl url(String path) {

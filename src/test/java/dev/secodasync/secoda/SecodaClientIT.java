@@ -51,6 +51,7 @@ class SecodaClientIT {
         assertThat(request.getUrl().encodedPath()).isEqualTo("/integration/integrations/");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
         assertThat(JsonMapper.builder().build().readTree(request.getBody().utf8()).toString())
                 .isEqualTo("{\"type\":\"postgres\",\"name\":\"analytics\",\"credentials\":{}}");
     }
