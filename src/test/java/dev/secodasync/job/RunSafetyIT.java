@@ -81,7 +81,8 @@ class RunSafetyIT {
         int[] exits = {first.waitFor(120), second.waitFor(120)};
 
         // then
-        assertThat(exits).containsExactlyInAnyOrder(ExitCodes.SUCCESS, ExitCodes.ALREADY_RUNNING);
+        assertThat(exits).as("exit codes; first run's output:%n%s%nsecond run's output:%n%s", first.output(), second.output())
+                .containsExactlyInAnyOrder(ExitCodes.SUCCESS, ExitCodes.ALREADY_RUNNING);
         assertThat(secoda.uploads()).hasSize(1);
         String loser = exits[0] == ExitCodes.ALREADY_RUNNING ? first.output() : second.output();
         assertThat(loser).contains("Another run of warehouse(s) [app] is in progress");

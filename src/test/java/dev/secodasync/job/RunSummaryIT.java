@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.secodasync.SecodaSyncApplication;
 import dev.secodasync.testsupport.FakeSecoda;
+import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.JsonSchemaSubset;
 import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.nio.file.Files;
@@ -56,17 +57,11 @@ class RunSummaryIT {
     }
 
     private List<String> pg(int i, String name, String jdbcUrl) {
-        return List.of("--sync.warehouses[" + i + "].name=" + name, "--sync.warehouses[" + i + "].kind=postgres",
-                "--sync.warehouses[" + i + "].jdbc-url=" + jdbcUrl,
-                "--sync.warehouses[" + i + "].username=" + PostgresTestDatabase.USER);
+        return JobArgs.postgres(i, name, jdbcUrl);
     }
 
     private int run(List<String> warehouses, String... more) {
-        List<String> args = new ArrayList<>(List.of("--sync.state-dir=" + stateDir,
-                "--secoda.base-url=" + server.url("/"), "--secoda.api-token=" + TOKEN));
-        args.addAll(warehouses);
-        args.addAll(Arrays.asList(more));
-        return SecodaSyncApplication.run(args.toArray(String[]::new));
+        return JobArgs.run(stateDir, server.url("/"), TOKEN, warehouses, more);
     }
 
     /** Reads the file, checks it against the schema and against the output's last line. */

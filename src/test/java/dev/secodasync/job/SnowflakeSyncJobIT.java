@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.secodasync.SecodaSyncApplication;
 import dev.secodasync.testsupport.FakeSecoda;
+import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.FakeSnowflakeServer;
 import dev.secodasync.testsupport.FakeSnowflakeServer.Column;
 import java.nio.charset.StandardCharsets;
@@ -79,21 +80,11 @@ class SnowflakeSyncJobIT {
     }
 
     private List<String> demoWarehouse(int i) {
-        return List.of(
-                "--sync.warehouses[" + i + "].name=demo",
-                "--sync.warehouses[" + i + "].kind=h2",
-                "--sync.warehouses[" + i + "].jdbc-url=jdbc:h2:mem:sf_it_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'",
-                "--sync.warehouses[" + i + "].integration-type=custom");
+        return JobArgs.demo(i, "sf_it_demo");
     }
 
     private int run(List<String> warehouses, String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "--sync.state-dir=" + stateDir,
-                "--secoda.base-url=" + server.url("/"),
-                "--secoda.api-token=" + TOKEN));
-        args.addAll(warehouses);
-        args.addAll(Arrays.asList(more));
-        return SecodaSyncApplication.run(args.toArray(String[]::new));
+        return JobArgs.run(stateDir, server.url("/"), TOKEN, warehouses, more);
     }
 
     private void databases(String... names) {
@@ -185,8 +176,6 @@ class SnowflakeSyncJobIT {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        return JobArgs.concat(a, b);
     }
 }

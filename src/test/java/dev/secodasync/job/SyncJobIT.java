@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.secodasync.SecodaSyncApplication;
 import dev.secodasync.testsupport.CsvFilesRead;
 import dev.secodasync.testsupport.FakeSecoda;
+import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,36 +61,20 @@ class SyncJobIT {
     }
 
     private List<String> pgWarehouse(int i, String name, String jdbcUrl) {
-        return List.of(
-                "--sync.warehouses[" + i + "].name=" + name,
-                "--sync.warehouses[" + i + "].kind=postgres",
-                "--sync.warehouses[" + i + "].jdbc-url=" + jdbcUrl,
-                "--sync.warehouses[" + i + "].username=" + PostgresTestDatabase.USER,
-                "--sync.warehouses[" + i + "].exclude-schemas=tmp_*");
+        return JobArgs.concat(JobArgs.postgres(i, name, jdbcUrl),
+                List.of("--sync.warehouses[" + i + "].exclude-schemas=tmp_*"));
     }
 
     private List<String> demoWarehouse(int i) {
-        return List.of(
-                "--sync.warehouses[" + i + "].name=demo",
-                "--sync.warehouses[" + i + "].kind=h2",
-                "--sync.warehouses[" + i + "].jdbc-url=jdbc:h2:mem:it_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'",
-                "--sync.warehouses[" + i + "].integration-type=custom");
+        return JobArgs.demo(i, "it_demo");
     }
 
     private int run(List<String> warehouses, String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "--sync.state-dir=" + stateDir,
-                "--secoda.base-url=" + server.url("/"),
-                "--secoda.api-token=" + TOKEN));
-        args.addAll(warehouses);
-        args.addAll(Arrays.asList(more));
-        return SecodaSyncApplication.run(args.toArray(String[]::new));
+        return JobArgs.run(stateDir, server.url("/"), TOKEN, warehouses, more);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        return JobArgs.concat(a, b);
     }
 
     @Test
