@@ -5,12 +5,18 @@ import dev.secodasync.cli.CommandLineHelp;
 import dev.secodasync.job.ExitCodes;
 import dev.secodasync.job.StartupFailureSummary;
 import java.time.Instant;
+import java.io.IOException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 /** secoda-sync: keeps the Secoda catalog in step with the column metadata of warehouses. */
 @SpringBootApplication
 public class SecodaSyncApplication {
+
+    /** How the application is wired; see the file's comments. */
+    private static final String DEFAULTS = "secoda-sync-defaults.properties";
 
     public static void main(String[] args) {
         // Without System.exit a failed run could end with status 0 and a scheduler would never notice.
@@ -27,8 +33,10 @@ public class SecodaSyncApplication {
         Instant started = Instant.now();
         try {
             // --check never touches the real job repository.
-            return SpringApplication.exit(SpringApplication.run(SecodaSyncApplication.class, CheckMode.arguments(args)));
-        } catch (RuntimeException e) {
+            SpringApplication application = new SpringApplication(SecodaSyncApplication.class);
+            application.setDefaultProperties(PropertiesLoaderUtils.loadProperties(new ClassPathResource(DEFAULTS)));
+            return SpringApplication.exit(application.run(CheckMode.arguments(args)));
+        } catch (RuntimeException | IOException e) {
             // Spring Boot has already logged why (failure analysis); only the code is left to choose.
             int code = ExitCodes.forStartupFailure(e);
             // An orchestrator finds a run summary even when the job never started.

@@ -156,6 +156,22 @@ class SyncJobIT {
     }
 
     @Test
+    void aConfigFileThatReplacesTheDefaultsStillRunsTheJobOnceWithAFileRepository(CapturedOutput output) throws Exception {
+        // given: --spring.config.location replaces config/application.yml altogether
+        Path config = stateDir.resolve("only.yml");
+        Files.writeString(config, "sync:\n  state-dir: " + stateDir.resolve("state") + "\n");
+
+        // when
+        int exit = SecodaSyncApplication.run("--spring.config.location=file:" + config, "--secoda.api-token=");
+
+        // then
+        assertThat(exit).isZero();
+        assertThat(output.getOut().split("Summary:", -1)).hasSize(2);
+        assertThat(stateDir.resolve("state/job-repository.mv.db")).exists();
+        assertThat(stateDir.resolve("state/out/demo.csv")).exists();
+    }
+
+    @Test
     void warehouseOptionRunsOnlyTheNamedOne() {
         // given
         List<String> warehouses = concat(pgWarehouse(0, "shop", db.jdbcUrl()), demoWarehouse(1));
