@@ -167,17 +167,18 @@ public class SecodaClient {
     }
 
     // The token goes wherever "next" points: only follow links to the configured host.
+    // A server behind a TLS-terminating proxy often writes its own links as http://host:80/...:
+    // on the configured host, keep the configured scheme and port (the token stays on https).
     private HttpUrl nextPage(String link) {
         if (link == null) {
             return null;
         }
         HttpUrl next = baseUrl.resolve(link);
-        if (next == null || !next.host().equals(baseUrl.host()) || next.port() != baseUrl.port()
-                || !next.scheme().equals(baseUrl.scheme())) {
+        if (next == null || !next.host().equalsIgnoreCase(baseUrl.host())) {
             throw new SecodaApiException("Secoda's integration list points to another host for its next page ("
                     + link + "); not sending the token there", 200, "", null);
         }
-        return next;
+        return next.newBuilder().scheme(baseUrl.scheme()).port(baseUrl.port()).build();
     }
 
     /** Runs the call; answers the body text of a 2xx answer, else throws with status and body. */

@@ -87,6 +87,24 @@ class SecodaClientIT {
     }
 
     @Test
+    void aNextLinkWrittenWithAProxysSchemeOrPortStaysOnTheConfiguredOne() throws Exception {
+        // given: page 1 links to page 2 as a server behind a TLS proxy writes it (port 80)
+        String next = "http://" + server.getHostName() + ":80/integration/integrations/?page=2";
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"links\":{\"next\":\"" + next + "\"},"
+                + "\"results\":[{\"id\":\"a\",\"name\":\"x\",\"type\":\"custom\"}]}").build());
+        server.enqueue(new MockResponse.Builder().code(200).body("{\"links\":{\"next\":\"None\"},"
+                + "\"results\":[{\"id\":\"b\",\"name\":\"y\",\"type\":\"custom\"}]}").build());
+
+        // when
+        List<Integration> all = client(TOKEN).listIntegrations();
+
+        // then
+        assertThat(all).extracting(Integration::id).containsExactly("a", "b");
+        server.takeRequest();
+        assertThat(server.takeRequest().getUrl().queryParameter("page")).isEqualTo("2");
+    }
+
+    @Test
     void listRefusesToSendTheTokenToAnotherHost() {
         // given
         server.enqueue(new MockResponse.Builder().code(200).body("{\"links\":{\"next\":\"https://evil.example/page2\"},"
