@@ -10,6 +10,8 @@ import dev.secodasync.csv.SecodaCsvWriter;
 import dev.secodasync.report.Errors;
 import dev.secodasync.report.RunReport;
 import dev.secodasync.report.SchemaComparison;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,6 +133,9 @@ public class ExtractTasklet implements Tasklet {
             log.info("Warehouse '{}': {} tables ({} views), {} columns written to {} in {} ms", name, stats.tables(),
                     stats.views(), stats.columns(), csv, (System.nanoTime() - started) / 1_000_000);
             return RepeatStatus.FINISHED;
+        } catch (IOException e) {
+            // "No space left on device" alone does not say where.
+            throw new UncheckedIOException("writing the CSV " + part + " failed: " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(part);
         }
