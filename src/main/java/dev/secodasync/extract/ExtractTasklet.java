@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -58,12 +56,17 @@ public class ExtractTasklet implements Tasklet {
         this.report = report;
     }
 
-    private ColumnRow read(ItemStreamReader<ColumnRow> reader, long rowsSoFar) {
+    private ColumnRow read(PrefetchingReader reader) throws InterruptedException {
         try {
             return reader.read();
-        } catch (Exception e) {
+        } catch (PrefetchingReader.ReadFailure e) {
+            Throwable cause = e.getCause();
+            if (e.opening()) {
+                throw new WarehouseReadException("cannot run sql/" + warehouse.kind().dialect() + "/columns.sql on "
+                        + warehouse.jdbcUrl() + ": " + Errors.oneLine(cause), cause);
+            }
             throw new WarehouseReadException("reading the catalog of " + warehouse.jdbcUrl() + " failed after "
-                    + rowsSoFar + " rows: " + Errors.oneLine(e), e);
+                    + e.rowsBefore() + " rows: " + Errors.oneLine(cause), cause);
         }
     }
 
@@ -79,20 +82,12 @@ public class ExtractTasklet implements Tasklet {
             long problemCount = 0;
             SecodaCsvWriter writer = SecodaCsvWriter.create(part);
             try (writer) {
-                ItemStreamReader<ColumnRow> reader = extractor.reader(warehouse);
-                try {
-                    reader.open(new ExecutionContext());
-                } catch (RuntimeException e) {
-                    reader.close();
-                    throw new WarehouseReadException("cannot run sql/" + warehouse.kind().dialect() + "/columns.sql on "
-                            + warehouse.jdbcUrl() + ": " + Errors.oneLine(e), e);
-                }
-                try {
+                try (PrefetchingReader reader = new PrefetchingReader(extractor.reader(warehouse), name)) {
                     RowValidator validator = new RowValidator();
                     long rows = 0;
                     long lastProgress = started;
                     ColumnRow row;
-                    while ((row = read(reader, rows)) != null) {
+                    while ((row = read(reader)) != null) {
                         rows++;
                         List<String> rowProblems = validator.check(row);
                         if (!rowProblems.isEmpty()) {
@@ -110,8 +105,6 @@ public class ExtractTasklet implements Tasklet {
                                     Math.round(rows / seconds));
                         }
                     }
-                } finally {
-                    reader.close();
                 }
             }
             CatalogStats stats = writer.stats();

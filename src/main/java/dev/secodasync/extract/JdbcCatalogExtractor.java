@@ -33,6 +33,9 @@ public class JdbcCatalogExtractor implements WarehouseExtractor {
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
         SqlFiles.Bound query = SqlFiles.bind(SqlFiles.load(kind.dialect(), "columns"), parameters(warehouse));
+        if (kind == WarehouseKind.POSTGRES) {
+            return new PostgresCursorReader(WarehouseConnections.dataSource(warehouse), query);
+        }
         return new JdbcCursorItemReaderBuilder<ColumnRow>()
                 .name("columns-" + warehouse.name())
                 .dataSource(WarehouseConnections.dataSource(warehouse))

@@ -137,8 +137,31 @@ class PostgresCatalogIT {
                 null, null, null, List.of("*"), exclude, partitions, Map.of());
     }
 
+    @Test
+    void aCatalogLargerThanOneFetchStreamsThroughSeveralBatchesInOrder() throws Exception {
+        // given: 7 tables of 1,600 columns (PostgreSQL's maximum), 11,200 rows: two FETCHes of 10,000
+        PostgresTestDatabase wide = PostgresTestDatabase.create("secoda_sync_it_wide", "CREATE SCHEMA wide",
+                "DO $$ BEGIN FOR t IN 1..7 LOOP EXECUTE format('CREATE TABLE wide.t%s (%s)', t,"
+                        + " (SELECT string_agg(format('c%s int', c), ', ') FROM generate_series(1, 1600) c)); END LOOP; END $$");
+        WarehouseProperties warehouse = WarehouseProperties.of("pg", WarehouseKind.POSTGRES, wide.jdbcUrl(),
+                PostgresTestDatabase.USER, null, null, null, null, List.of("wide"), List.of(), false, Map.of());
+
+        // when
+        List<ColumnRow> rows = readAll(warehouse);
+
+        // then
+        assertThat(rows).hasSize(11_200);
+        assertThat(rows.get(0).table() + "." + rows.get(0).column()).isEqualTo("t1.c1");
+        assertThat(rows.get(10_000).table() + "." + rows.get(10_000).sortOrder()).isEqualTo("t7.401");
+        assertThat(rows.get(11_199).table() + "." + rows.get(11_199).column()).isEqualTo("t7.c1600");
+        for (int i = 1; i < rows.size(); i++) {
+            ColumnRow a = rows.get(i - 1);
+            ColumnRow b = rows.get(i);
+            assertThat(a.table().equals(b.table()) ? b.sortOrder() - a.sortOrder() : b.sortOrder()).isEqualTo(1);
+        }
+    }
+
     static List<ColumnRow> readAll(WarehouseProperties warehouse) throws Exception {
-        // A fetch size far below the row count, so the cursor really streams in several round trips.
         ItemStreamReader<ColumnRow> reader = new JdbcCatalogExtractor(WarehouseKind.POSTGRES, 3).reader(warehouse);
         reader.open(new ExecutionContext());
         try {
