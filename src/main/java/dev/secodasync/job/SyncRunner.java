@@ -165,9 +165,8 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
             return ExitCodes.SUCCESS;
         }
         boolean anyRefused = report.results().stream().anyMatch(r -> r.status() == WarehouseResult.Status.REFUSED);
-        boolean anyFailed = report.results().stream().anyMatch(r -> r.status() != WarehouseResult.Status.REFUSED
-                && r.status() != WarehouseResult.Status.SYNCED && r.status() != WarehouseResult.Status.NOT_UPLOADED
-                && r.status() != WarehouseResult.Status.UNCHANGED);
+        boolean anyFailed = report.results().stream()
+                .anyMatch(r -> r.status() != WarehouseResult.Status.REFUSED && !r.status().succeeded());
         return anyRefused && !anyFailed ? ExitCodes.GUARD_REFUSED : ExitCodes.FAILED;
     }
 

@@ -63,8 +63,7 @@ public class RunReport {
 
     /** True when every warehouse ended as synced or deliberately not uploaded. */
     public synchronized boolean allSucceeded() {
-        return results.values().stream().allMatch(r -> r.status() == WarehouseResult.Status.SYNCED
-                || r.status() == WarehouseResult.Status.NOT_UPLOADED || r.status() == WarehouseResult.Status.UNCHANGED);
+        return results.values().stream().allMatch(r -> r.status().succeeded());
     }
 
     // ---- facts only the run summary needs, kept beside the results ----

@@ -61,8 +61,7 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
     }
 
     private static boolean succeeded(WarehouseResult r) {
-        return r.status() == WarehouseResult.Status.SYNCED || r.status() == WarehouseResult.Status.NOT_UPLOADED
-                || r.status() == WarehouseResult.Status.UNCHANGED;
+        return r.status().succeeded();
     }
 
     /**

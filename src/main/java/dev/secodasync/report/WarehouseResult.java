@@ -33,7 +33,12 @@ public record WarehouseResult(String name, Status status, CatalogStats stats, Pa
         /** A guard refused the upload (shrink, completeness); {@code --force} overrides it. */
         REFUSED,
         /** Failed: nothing was uploaded for it. */
-        FAILED
+        FAILED;
+
+        /** True when the warehouse ended as it should: synced, or deliberately not uploaded. */
+        public boolean succeeded() {
+            return this == SYNCED || this == NOT_UPLOADED || this == UNCHANGED;
+        }
     }
 
     static WarehouseResult started(String name) {
