@@ -6,7 +6,8 @@
 # Needs: a built jar (mvn -B -q package -DskipTests), PostgreSQL reachable as $PGUSER at
 # $PGHOST:$PGPORT with the right to create databases, psql, java, curl, python3, /usr/bin/time.
 # Environment knobs: JAR, PGHOST, PGPORT, PGUSER, XMX (128m), REPEAT (3), PORT (18080),
-# BENCH_WORK (/tmp/secoda-bench).
+# BENCH_WORK (/tmp/secoda-bench), PARTS (extract,upload,parallel,demo: the parts to run; upload
+# needs the extract of the same run).
 set -euo pipefail
 
 SIZE_ARG=${1:-all}
@@ -18,6 +19,7 @@ XMX=${XMX:-128m}
 REPEAT=${REPEAT:-3}
 PORT=${PORT:-18080}
 WORK=${BENCH_WORK:-/tmp/secoda-bench}
+PARTS=${PARTS:-extract,upload,parallel,demo}
 COLUMNS_PER_TABLE=50
 unset SECODA_API_TOKEN || true
 
@@ -51,10 +53,15 @@ db_name() { echo "secoda_bench_$1"; }
 db_tables() { case "$1" in 100k) echo 2000 ;; 1m) echo 20000 ;; esac; }
 db_views() { case "$1" in 100k) echo 4 ;; 1m) echo 20 ;; esac; }
 
-# The catalog query with literals for its parameters, on one line (psql's \copy takes one line).
-LIMIT_SQL=$(sed -e 's/--.*$//' "$ROOT/sql/postgres/columns.sql" \
-  | sed -e "s/:include_schemas/'^(.*)\$'/" -e "s/:exclude_schemas/'^\$'/" -e 's/:include_partitions/false/' \
+# The limit: psql's \copy of the job's catalog query (sql/postgres/columns.sql without its
+# COPY wrapper, on one line as \copy wants it), with the filters the job puts in settings first
+# (sql/postgres/settings.sql) as plain SETs. psql runs it twice: with PostgreSQL's own plan
+# (parallel workers, hash joins) and with the job's plan settings; the faster is the limit.
+LIMIT_SQL=$(sed -e 's/--.*$//' "$ROOT/sql/postgres/columns.sql" | sed -e '/^COPY ($/d' -e '/^) TO STDOUT$/d' \
   | tr '\n' ' ' | tr -s ' ')
+PSQL_FILTERS=(-c "SET secoda_sync.include_schemas = '^(.*)\$'" -c "SET secoda_sync.exclude_schemas = '^\$'"
+  -c "SET secoda_sync.include_partitions = false")
+PSQL_JOB_PLAN=(-c "SET enable_hashjoin = off" -c "SET enable_mergejoin = off" -c "SET max_parallel_workers_per_gather = 0")
 
 # Runs the jar under /usr/bin/time -v. Sets JOB_MS (wall), JOB_RSS (MB), JOB_LOG, JOB_RC.
 run_job() {
@@ -105,16 +112,24 @@ ensure_db() {
 # ---------------------------------------------------------------- 2. extract: job vs psql
 declare -A R_COLS R_PSQL R_EXTRACT R_TOTAL R_RSS R_CHECK B_PSQL B_EXTRACT B_TOTAL
 bench_extract() {
-  local size=$1 db out i t runs_psql=() runs_extract=() runs_total=() runs_rss=() csv cols records
+  local size=$1 db out i t runs_psql=() runs_psql_own=() runs_psql_job=() runs_extract=() runs_total=() runs_rss=() csv cols records
   db=$(db_name "$size")
   out="$WORK/psql_$size.csv"
-  say "extract $size: psql \\copy (1 warm-up + $REPEAT) ..."
-  psqlq -d "$db" -c "\\copy ($LIMIT_SQL) to '$out' csv header"
+  say "extract $size: psql \\copy (1 warm-up + $REPEAT, with PostgreSQL's plan and with the job's) ..."
+  psqlq -d "$db" "${PSQL_FILTERS[@]}" -c "\\copy ($LIMIT_SQL) to '$out' csv header"
   for ((i = 1; i <= REPEAT; i++)); do
     t=$(now_ms)
-    psqlq -d "$db" -c "\\copy ($LIMIT_SQL) to '$out' csv header"
-    runs_psql+=($(( $(now_ms) - t )))
+    psqlq -d "$db" "${PSQL_FILTERS[@]}" -c "\\copy ($LIMIT_SQL) to '$out' csv header"
+    runs_psql_own+=($(( $(now_ms) - t )))
+    t=$(now_ms)
+    psqlq -d "$db" "${PSQL_FILTERS[@]}" "${PSQL_JOB_PLAN[@]}" -c "\\copy ($LIMIT_SQL) to '$out' csv header"
+    runs_psql_job+=($(( $(now_ms) - t )))
   done
+  if [[ $(median "${runs_psql_own[@]}") -le $(median "${runs_psql_job[@]}") ]]; then
+    runs_psql=("${runs_psql_own[@]}")
+  else
+    runs_psql=("${runs_psql_job[@]}")
+  fi
   cols=$(( $(wc -l <"$out") - 1 ))
   say "extract $size: job dry run x $REPEAT (-Xmx$XMX) ..."
   for ((i = 1; i <= REPEAT; i++)); do
@@ -145,7 +160,7 @@ bench_extract() {
     fi
     cp "$csv" "$WORK/job_$size.csv"
   fi
-  say "extract $size: psql runs ms: ${runs_psql[*]}; job extract ms: ${runs_extract[*]:-}; job total ms: ${runs_total[*]:-}; RSS MB: ${runs_rss[*]:-}"
+  say "extract $size: psql runs ms, own plan: ${runs_psql_own[*]}, job's plan: ${runs_psql_job[*]}; job extract ms: ${runs_extract[*]:-}; job total ms: ${runs_total[*]:-}; RSS MB: ${runs_rss[*]:-}"
 }
 
 print_extract_table() {
@@ -288,8 +303,11 @@ echo "- jar: $JAR ($(stat -c %s "$JAR") bytes)"
 echo
 for size in "${SIZES[@]}"; do ensure_db "$size"; done
 [[ " ${SIZES[*]} " == *" 100k "* ]] || ensure_db 100k   # for the 8-warehouse run
-for size in "${SIZES[@]}"; do bench_extract "$size"; done
-print_extract_table
-bench_upload "${SIZES[-1]}"
-bench_parallel
-bench_demo
+part() { [[ ",$PARTS," == *",$1,"* ]]; }
+if part extract; then
+  for size in "${SIZES[@]}"; do bench_extract "$size"; done
+  print_extract_table
+fi
+if part upload; then bench_upload "${SIZES[-1]}"; fi
+if part parallel; then bench_parallel; fi
+if part demo; then bench_demo; fi

@@ -1,5 +1,5 @@
 -- Connection check: proves the login works and counts what a sync would export.
--- Same filters and parameters as columns.sql.
+-- Same filters as columns.sql, from the settings settings.sql makes first in the same transaction.
 SELECT count(DISTINCT c.oid) AS tables,
        count(*)              AS columns
 FROM pg_catalog.pg_class c
@@ -10,9 +10,9 @@ JOIN pg_catalog.pg_attribute a
  AND a.attnum > 0
  AND NOT a.attisdropped
 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-  AND (NOT c.relispartition OR :include_partitions)
+  AND (NOT c.relispartition OR current_setting('secoda_sync.include_partitions')::boolean)
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
   AND n.nspname NOT LIKE 'pg\_temp\_%'
   AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
-  AND n.nspname ~* :include_schemas
-  AND n.nspname !~* :exclude_schemas
+  AND n.nspname ~* current_setting('secoda_sync.include_schemas')
+  AND n.nspname !~* current_setting('secoda_sync.exclude_schemas')

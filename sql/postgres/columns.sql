@@ -1,6 +1,13 @@
 -- Every column of every table, partitioned table, view, materialized view and foreign table of
 -- the connected database, in the order Secoda's importer groups them (code-point order of
--- schema and table, then column position).
+-- schema and table, then column position), as COPY's text format: the server streams the rows
+-- without waiting for the job to ask for the next batch (a cursor's FETCH is one round trip per
+-- batch, with the server idle while the job reads it). The job runs settings.sql first, in the
+-- same transaction: it holds the filters (COPY takes no bind parameters) and the plan settings.
+--
+-- The result columns, by position (the job reads them so, as in every dialect):
+-- database_name, schema_name, table_name, table_description, is_view, last_updated_time,
+-- column_name, column_description, column_type, sort_order.
 --
 -- pg_catalog rather than information_schema: information_schema.columns leaves out
 -- materialized views and only shows objects the role holds a privilege on.
@@ -8,14 +15,8 @@
 -- make the query about three times slower on a million columns.
 --
 -- Shape: the tables are sorted first (thousands of narrow rows), then joined to their columns,
--- so PostgreSQL sorts each table's few columns (Incremental Sort) instead of spilling a million
--- wide rows to disk, and the first rows come at once. The job reads it through a cursor
--- (declare-cursor.sql), which PostgreSQL plans for a fast start (see bench/README.md).
---
--- Named parameters (bound, never concatenated):
---   :include_schemas     case-insensitive regex a schema must match
---   :exclude_schemas     case-insensitive regex a schema must not match
---   :include_partitions  true to list each partition of a partitioned table as a table too
+-- so PostgreSQL sorts each table's few columns (Incremental Sort) instead of a million wide rows.
+COPY (
 SELECT current_database()                     AS database_name,
        t.nspname                              AS schema_name,
        t.relname                              AS table_name,
@@ -37,12 +38,12 @@ FROM (
      AND td.classoid = 'pg_catalog.pg_class'::regclass
      AND td.objsubid = 0
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-      AND (NOT c.relispartition OR :include_partitions)
+      AND (NOT c.relispartition OR current_setting('secoda_sync.include_partitions')::boolean)
       AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
       AND n.nspname NOT LIKE 'pg\_temp\_%'
       AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
-      AND n.nspname ~* :include_schemas
-      AND n.nspname !~* :exclude_schemas
+      AND n.nspname ~* current_setting('secoda_sync.include_schemas')
+      AND n.nspname !~* current_setting('secoda_sync.exclude_schemas')
     ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
 ) t
 JOIN pg_catalog.pg_attribute a
@@ -54,3 +55,4 @@ LEFT JOIN pg_catalog.pg_description cd
  AND cd.classoid = 'pg_catalog.pg_class'::regclass
  AND cd.objsubid = a.attnum
 ORDER BY t.nspname COLLATE "C", t.relname COLLATE "C", a.attnum
+) TO STDOUT

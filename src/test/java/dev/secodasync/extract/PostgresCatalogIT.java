@@ -31,7 +31,10 @@ class PostgresCatalogIT {
                 "COMMENT ON COLUMN \"Mixed Case\".\"Order Items\".\"Weird, \"\"Name\"\"\" IS"
                         + " E'first line\\nsecond, with \"quotes\" and a comma'",
                 "CREATE TABLE alpha.b_lower (id bigint)",
-                "CREATE TABLE alpha.\"B_upper\" (id bigint)",
+                // COPY's text format escapes these: tab, backslash, carriage return, vertical tab,
+                // and a backslash-N that is text, not NULL
+                "COMMENT ON COLUMN alpha.b_lower.id IS E'C:\\\\temp\\\\N\\ttab\\r\\x0bend'",
+                "CREATE TABLE alpha.\"B_upper\" (id bigint, \"back\\slash\ttab\" text)",
                 "CREATE TABLE alpha.events (id bigint, at timestamptz, payload jsonb) PARTITION BY RANGE (at)",
                 "CREATE TABLE alpha.events_2026 PARTITION OF alpha.events"
                         + " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
@@ -61,6 +64,7 @@ class PostgresCatalogIT {
                 "Mixed Case.Order Items.price",
                 "Mixed Case.Order Items.tags",
                 "alpha.B_upper.id",
+                "alpha.B_upper.back\\slash\ttab",
                 "alpha.b_lower.id",
                 "alpha.daily.day",
                 "alpha.daily.n",
@@ -82,6 +86,8 @@ class PostgresCatalogIT {
         assertThat(rows.subList(0, 4)).extracting(ColumnRow::sortOrder).containsExactly(1, 3, 4, 5);
         assertThat(rows.get(2).columnType()).isEqualTo("numeric(10,2)");
         assertThat(rows.get(3).columnType()).isEqualTo("character varying(20)[]");
+        assertThat(rows.get(6).columnDescription()).isEqualTo("C:\\temp\\N\ttab\r\u000Bend");
+        assertThat(rows.get(5).columnDescription()).isNull();
         assertThat(rows).filteredOn(r -> r.table().equals("daily"))
                 .allSatisfy(r -> {
                     assertThat(r.view()).isTrue();
@@ -138,8 +144,8 @@ class PostgresCatalogIT {
     }
 
     @Test
-    void aCatalogLargerThanOneFetchStreamsThroughSeveralBatchesInOrder() throws Exception {
-        // given: 7 tables of 1,600 columns (PostgreSQL's maximum), 11,200 rows: two FETCHes of 10,000
+    void aWideCatalogStreamsInOrder() throws Exception {
+        // given: 7 tables of 1,600 columns (PostgreSQL's maximum), 11,200 rows
         PostgresTestDatabase wide = PostgresTestDatabase.create("secoda_sync_it_wide", "CREATE SCHEMA wide",
                 "DO $$ BEGIN FOR t IN 1..7 LOOP EXECUTE format('CREATE TABLE wide.t%s (%s)', t,"
                         + " (SELECT string_agg(format('c%s int', c), ', ') FROM generate_series(1, 1600) c)); END LOOP; END $$");

@@ -1,0 +1,86 @@
+package dev.secodasync.extract;
+
+import dev.secodasync.sql.SqlFiles;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Streams {@code sql/postgres/columns.sql}, a {@code COPY ... TO STDOUT}, after
+ * {@code settings.sql} in the same read-only transaction. COPY keeps the server producing rows
+ * while the job decodes them; a cursor's {@code FETCH} left it idle for each batch's round trip,
+ * and the driver's own streaming gets a plan that sorts everything before the first row. Memory
+ * holds one row at a time (the socket buffers the rest). See {@code bench/README.md}.
+ */
+class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
+
+    private final DataSource dataSource;
+
+    private final SqlFiles.Bound settings;
+
+    private final CopyTextRowParser parser = new CopyTextRowParser();
+
+    private Connection connection;
+
+    private CopyOut copy;
+
+    PostgresCopyReader(DataSource dataSource, SqlFiles.Bound settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        try {
+            connection = dataSource.getConnection();
+            // The settings are local to the transaction.
+            connection.setAutoCommit(false);
+            applySettings(connection, settings);
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(SqlFiles.load("postgres", "columns"));
+        } catch (SQLException e) {
+            close();
+            throw new ItemStreamException(e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code settings.sql} in the open transaction of {@code connection}, leaving it open. */
+    static void applySettings(Connection connection, SqlFiles.Bound settings) {
+        JdbcClient.create(new SingleConnectionDataSource(connection, true))
+                .sql(settings.sql())
+                .params(settings.arguments())
+                .query()
+                .singleRow();
+    }
+
+    @Override
+    public ColumnRow read() throws SQLException {
+        byte[] line = copy.readFromCopy();
+        return line == null ? null : parser.parse(line);
+    }
+
+    @Override
+    public void close() {
+        try (Connection closing = connection) {
+            if (copy != null && copy.isActive()) {
+                // Stopped early (a failed write): without this the connection would drain the rest.
+                copy.cancelCopy();
+            }
+            if (closing != null) {
+                // Read-only work: rolling back ends the transaction and its settings.
+                closing.rollback();
+            }
+        } catch (SQLException e) {
+            // Closing the connection ends the session and everything in it anyway.
+        } finally {
+            connection = null;
+            copy = null;
+        }
+    }
+}
