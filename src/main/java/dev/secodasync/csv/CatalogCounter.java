@@ -6,7 +6,7 @@ import java.util.Objects;
  * Counts databases, schemas, tables, views and columns of rows that arrive grouped by table, as
  * in every Secoda CSV: a change of key is a new table (or schema, or database).
  */
-final class CatalogCounter {
+public final class CatalogCounter {
 
     private long databases;
     private long schemas;
@@ -17,7 +17,8 @@ final class CatalogCounter {
     private String schema;
     private String table;
 
-    void add(String database, String schema, String table, boolean view) {
+    /** Counts one row (one column). */
+    public void add(String database, String schema, String table, boolean view) {
         columns++;
         boolean newDatabase = columns == 1 || !Objects.equals(this.database, database);
         boolean newSchema = newDatabase || !Objects.equals(this.schema, schema);
@@ -37,6 +38,16 @@ final class CatalogCounter {
         this.database = database;
         this.schema = schema;
         this.table = table;
+    }
+
+    /** Tables (views included) counted so far. */
+    public long tables() {
+        return tables;
+    }
+
+    /** Rows (columns) counted so far. */
+    public long columns() {
+        return columns;
     }
 
     CatalogStats stats(String sha256) {

@@ -2,9 +2,9 @@ package dev.secodasync.extract.snowflake;
 
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.csv.CatalogCounter;
 import dev.secodasync.extract.ColumnRow;
 import dev.secodasync.extract.WarehouseExtractor;
-import java.util.Objects;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -39,19 +39,12 @@ public class SnowflakeExtractor implements WarehouseExtractor {
         ItemStreamReader<ColumnRow> reader = reader(warehouse);
         reader.open(new ExecutionContext());
         try {
-            long tables = 0;
-            long columns = 0;
-            ColumnRow previous = null;
+            CatalogCounter counter = new CatalogCounter();
             ColumnRow row;
             while ((row = read(reader)) != null) {
-                columns++;
-                if (previous == null || !Objects.equals(previous.database(), row.database())
-                        || !Objects.equals(previous.schema(), row.schema()) || !Objects.equals(previous.table(), row.table())) {
-                    tables++;
-                }
-                previous = row;
+                counter.add(row.database(), row.schema(), row.table(), row.view());
             }
-            return new CatalogCount(tables, columns);
+            return new CatalogCount(counter.tables(), counter.columns());
         } finally {
             reader.close();
         }
