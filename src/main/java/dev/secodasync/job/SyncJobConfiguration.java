@@ -86,7 +86,7 @@ public class SyncJobConfiguration {
     @Bean
     SecodaClient secodaClient(SecodaProperties secoda, JsonMapper json) {
         return new SecodaClient(HttpUrl.get(secoda.baseUrl().toString()), secoda.apiToken(),
-                SecodaClient.httpClient()
+                () -> SecodaClient.httpClient()
                         .connectTimeout(secoda.connectTimeout())
                         .readTimeout(secoda.readTimeout())
                         .writeTimeout(secoda.writeTimeout())
