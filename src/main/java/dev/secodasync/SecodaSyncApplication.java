@@ -36,6 +36,10 @@ public class SecodaSyncApplication {
             SpringApplication application = new SpringApplication(SecodaSyncApplication.class);
             application.setDefaultProperties(PropertiesLoaderUtils.loadProperties(new ClassPathResource(DEFAULTS)));
             return SpringApplication.exit(application.run(CheckMode.arguments(args)));
+        } catch (SpringApplication.AbandonedRunException e) {
+            // The build's AOT processing (spring-boot:process-aot) stops the run this way once the
+            // bean definitions are known: it must reach the processor, not become an exit code.
+            throw e;
         } catch (RuntimeException | IOException e) {
             // Spring Boot has already logged why (failure analysis); only the code is left to choose.
             int code = ExitCodes.forStartupFailure(e);

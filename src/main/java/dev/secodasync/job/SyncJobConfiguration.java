@@ -84,14 +84,14 @@ public class SyncJobConfiguration {
     }
 
     @Bean
-    SecodaClient secodaClient(SecodaProperties secoda, JsonMapper json) {
+    SecodaClient secodaClient(SecodaProperties secoda) {
         return new SecodaClient(HttpUrl.get(secoda.baseUrl().toString()), secoda.apiToken(),
-                SecodaClient.httpClient()
+                () -> SecodaClient.httpClient()
                         .connectTimeout(secoda.connectTimeout())
                         .readTimeout(secoda.readTimeout())
                         .writeTimeout(secoda.writeTimeout())
                         .build(),
-                json, new SecodaRetry(secoda.retry()));
+                JsonMapper.builder().build(), new SecodaRetry(secoda.retry()));
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -42,7 +43,11 @@ public class SecodaClient {
 
     private final String token;
 
-    private final OkHttpClient http;
+    private final Supplier<OkHttpClient> httpFactory;
+
+    // Made on the first call: building an OkHttpClient loads the JDK's TLS stack and trust store
+    // (about 0.1 s), which a dry run, a run without token or an unchanged catalog never needs.
+    private volatile OkHttpClient http;
 
     private final JsonMapper json;
 
@@ -57,11 +62,33 @@ public class SecodaClient {
      * @param retry retries for the calls that are safe to repeat (reads, uploads)
      */
     public SecodaClient(HttpUrl baseUrl, String token, OkHttpClient http, JsonMapper json, SecodaRetry retry) {
+        this(baseUrl, token, () -> http, json, retry);
+    }
+
+    /**
+     * As {@link #SecodaClient(HttpUrl, String, OkHttpClient, JsonMapper, SecodaRetry)}, with the
+     * HTTP client made only when the first call needs it.
+     */
+    public SecodaClient(HttpUrl baseUrl, String token, Supplier<OkHttpClient> http, JsonMapper json, SecodaRetry retry) {
         this.baseUrl = baseUrl;
         this.token = token;
-        this.http = http;
+        this.httpFactory = http;
         this.json = json;
         this.retry = retry;
+    }
+
+    private OkHttpClient http() {
+        OkHttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = httpFactory.get();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /**
@@ -184,7 +211,7 @@ public class SecodaClient {
     /** Runs the call; answers the body text of a 2xx answer, else throws with status and body. */
     private String call(Request request) {
         String what = request.method() + " " + request.url();
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = http().newCall(request).execute()) {
             String body = response.body().string();
             if (response.isSuccessful()) {
                 return body;
