@@ -1,0 +1,125 @@
+package dev.secodasync;
+
+import static dev.secodasync.testsupport.FakeSnowflakeServer.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.secodasync.job.ExitCodes;
+import dev.secodasync.testsupport.FakeSecoda;
+import dev.secodasync.testsupport.FakeSnowflakeServer;
+import dev.secodasync.testsupport.FakeSnowflakeServer.Column;
+import dev.secodasync.testsupport.JarProcess;
+import dev.secodasync.testsupport.JobArgs;
+import dev.secodasync.testsupport.PostgresTestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar users run: a flat jar whose Spring context comes from AOT-generated bean definitions
+ * ({@code spring.aot.enabled} is set only inside it), which the in-process tests never load.
+ * It must behave exactly like the application the other tests run.
+ */
+class PackagedJarIT {
+
+    private static final String TOKEN = "tok-jar-4b1f";
+
+    private static final List<Column> COLUMNS = List.of(Column.text("database_name"), Column.text("schema_name"),
+            Column.text("table_name"), Column.text("table_description"), Column.bool("is_view"),
+            Column.number("last_updated_time"), Column.text("column_name"), Column.text("column_description"),
+            Column.text("column_type"), Column.number("sort_order"));
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    @RegisterExtension
+    final FakeSnowflakeServer snowflake = new FakeSnowflakeServer();
+
+    @TempDir
+    Path work;
+
+    FakeSecoda secoda;
+
+    @BeforeEach
+    void fakeSecoda() {
+        secoda = new FakeSecoda(TOKEN, 2).on(server);
+    }
+
+    private List<String> warehouses(PostgresTestDatabase db) {
+        List<String> args = new ArrayList<>(JobArgs.concat(JobArgs.postgres(0, "shop", db.jdbcUrl()),
+                JobArgs.demo(1, "jar_it_demo"), List.of(
+                        "--sync.warehouses[2].name=acme",
+                        "--sync.warehouses[2].kind=snowflake",
+                        "--sync.warehouses[2].jdbc-url=" + snowflake.jdbcUrl(),
+                        "--sync.warehouses[2].username=SVC_SYNC",
+                        "--sync.warehouses[2].password=sf-pw-jar")));
+        snowflake.baseProperties().forEach((key, value) -> {
+            if (!key.equals("JDBC_QUERY_RESULT_FORMAT")) {
+                args.add("--sync.warehouses[2].properties." + key + "=" + value);
+            }
+        });
+        return args;
+    }
+
+    @Test
+    void theJarSyncsEveryKindOfWarehouseIntoTheSameCsvsAsTheApplicationInProcess() throws Exception {
+        // given: a PostgreSQL database with an escape-worthy comment, a Snowflake account, the demo
+        PostgresTestDatabase db = PostgresTestDatabase.create("secoda_sync_it_jar",
+                "CREATE SCHEMA sales",
+                "CREATE TABLE sales.orders (id bigint, \"Note, \"\"quoted\"\"\" text)",
+                "COMMENT ON TABLE sales.orders IS E'Orders\\tby day\\nC:\\\\data'",
+                "CREATE VIEW sales.recent AS SELECT id FROM sales.orders");
+        snowflake.onQuery(sql -> sql.equals("SHOW TERSE DATABASES LIMIT 10000"),
+                FakeSnowflakeServer.result(List.of("created_on", "name", "kind", "database_name", "schema_name"),
+                        List.of(row("2024-01-01 00:00:00.000 -0800", "SALES", "STANDARD", null, null))));
+        snowflake.onQueryWith(q -> "\"SALES\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
+                FakeSnowflakeServer.typedResult(COLUMNS, List.of(
+                        row("SALES", "CRM", "ORDERS", "Zürich ✓", "false", "1700000000", "ID", null, "NUMBER", "1"))));
+        Path jarState = work.resolve("jar");
+        Path inProcessState = work.resolve("in-process");
+        List<String> jarArgs = new ArrayList<>(List.of("--sync.state-dir=" + jarState,
+                "--secoda.base-url=" + server.url("/"), "--secoda.api-token=" + TOKEN));
+        jarArgs.addAll(warehouses(db));
+
+        // when
+        JarProcess jar = JarProcess.start(work.resolve("jar.log"), jarArgs);
+        int jarExit = jar.waitFor(120);
+        int inProcessExit = JobArgs.run(inProcessState, server.url("/"), TOKEN, warehouses(db), "--dry-run");
+
+        // then
+        assertThat(jarExit).as(jar.output()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(inProcessExit).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(secoda.uploads()).extracting(FakeSecoda.Upload::fileName)
+                .containsExactlyInAnyOrder("shop.csv", "demo.csv", "acme.csv");
+        for (String name : List.of("shop", "demo", "acme")) {
+            byte[] fromJar = Files.readAllBytes(jarState.resolve("out/" + name + ".csv"));
+            assertThat(fromJar).as(name).isEqualTo(Files.readAllBytes(inProcessState.resolve("out/" + name + ".csv")));
+            assertThat(secoda.uploads()).filteredOn(u -> u.fileName().equals(name + ".csv"))
+                    .singleElement().satisfies(u -> assertThat(u.bytes()).isEqualTo(fromJar));
+        }
+        assertThat(Files.readString(jarState.resolve("out/shop.csv")))
+                .contains("\"Orders\tby day\nC:\\data\"", "\"Note, \"\"quoted\"\"\"");
+        assertThat(jar.output()).doesNotContain(TOKEN, "sf-pw-jar");
+    }
+
+    @Test
+    void theJarRejectsABadSettingBeforeConnectingAndNamesIt() throws Exception {
+        // given
+        List<String> args = List.of("--sync.state-dir=" + work, "--sync.warehouses[0].name=x",
+                "--sync.warehouses[0].kind=nope");
+
+        // when
+        JarProcess jar = JarProcess.start(work.resolve("bad.log"), args);
+        int exit = jar.waitFor(60);
+
+        // then
+        assertThat(exit).as(jar.output()).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
+        assertThat(jar.output()).contains("sync.warehouses[0].kind");
+    }
+}
