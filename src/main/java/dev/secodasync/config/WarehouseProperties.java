@@ -1,5 +1,7 @@
 package dev.secodasync.config;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -52,6 +54,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code SNOWFLAKE.ACCOUNT_USAGE} (lags 45 minutes to 3 hours) instead of one query per database
  * @param excludeColumns Snowflake: glob patterns (case-insensitive) of column names to leave out;
  *     not set: the seed query's {@code dw_*}; {@code []} keeps every column
+ * @param maxParallelDatabases Snowflake: how many databases' {@code INFORMATION_SCHEMA} queries
+ *     run at the same time, each in a session of its own (1 to 32, default
+ *     {@value #DEFAULT_PARALLEL_DATABASES}); the CSV keeps database order, and a query waits
+ *     for its rows to be read before the next one starts, so memory stays bounded. 1 reads the
+ *     databases one after another in one session
  */
 public record WarehouseProperties(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
@@ -77,7 +84,11 @@ public record WarehouseProperties(
         @DefaultValue List<String> databases,
         @DefaultValue("true") boolean lowerCaseNames,
         @DefaultValue("false") boolean accountUsage,
-        List<String> excludeColumns) {
+        List<String> excludeColumns,
+        @Min(1) @Max(32) Integer maxParallelDatabases) {
+
+    /** Snowflake databases read at the same time unless {@code max-parallel-databases} says otherwise. */
+    public static final int DEFAULT_PARALLEL_DATABASES = 4;
 
     /**
      * The schemas the Secoda seed query for Snowflake leaves out, as globs: staging, history and
@@ -113,12 +124,17 @@ public record WarehouseProperties(
         }
     }
 
+    /** {@code max-parallel-databases}, or its default. */
+    public int parallelDatabases() {
+        return maxParallelDatabases == null ? DEFAULT_PARALLEL_DATABASES : maxParallelDatabases;
+    }
+
     /** The built-in demo: an in-memory H2 database created from {@code sql/h2/demo-warehouse.sql}. */
     public static WarehouseProperties demo() {
         return new WarehouseProperties("demo", WarehouseKind.H2,
                 "jdbc:h2:mem:secoda_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'",
                 "sa", "", "secoda-sync demo", "custom", null, null, null, false, null,
-                null, null, null, null, null, null, null, null, true, false, null);
+                null, null, null, null, null, null, null, null, true, false, null, null);
     }
 
     /** Shorthand for the settings every kind has; the Snowflake-only ones left unset. */
@@ -128,7 +144,7 @@ public record WarehouseProperties(
             Map<String, String> properties) {
         return new WarehouseProperties(name, kind, jdbcUrl, username, password, integrationName, integrationType,
                 integrationId, includeSchemas, excludeSchemas, includePartitions, properties,
-                null, null, null, null, null, null, null, null, true, false, null);
+                null, null, null, null, null, null, null, null, true, false, null, null);
     }
 
     /**
@@ -157,6 +173,9 @@ public record WarehouseProperties(
             }
             if (!excludeColumns.isEmpty()) {
                 snowflakeOnly.add("exclude-columns");
+            }
+            if (maxParallelDatabases != null) {
+                snowflakeOnly.add("max-parallel-databases");
             }
             snowflakeOnly.forEach(k -> problems.add(key + "." + k + " is only for kind snowflake (kind is "
                     + (kind == null ? "not set" : kind.dialect()) + ")"));

@@ -14,7 +14,7 @@ class WarehousePropertiesTest {
     private static WarehouseProperties snowflake(List<String> excludeSchemas, List<String> excludeColumns) {
         return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, "jdbc:snowflake://acme.snowflakecomputing.com",
                 "svc", "pw", null, null, null, null, excludeSchemas, false, Map.of(), null, null, null, null, null,
-                null, null, null, true, false, excludeColumns);
+                null, null, null, true, false, excludeColumns, null);
     }
 
     @Test
@@ -71,7 +71,7 @@ class WarehousePropertiesTest {
         // given
         WarehouseProperties warehouse = new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE,
                 "jdbc:snowflake://acme.snowflakecomputing.com", "svc", null, null, null, null, null, null, false,
-                Map.of(), null, null, null, "pat-1234", "snowflake_jwt", null, null, null, true, false, null);
+                Map.of(), null, null, null, "pat-1234", "snowflake_jwt", null, null, null, true, false, null, null);
 
         // when
         List<String> problems = warehouse.problems("sync.warehouses[3]");

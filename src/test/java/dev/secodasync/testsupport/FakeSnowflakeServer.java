@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
@@ -65,6 +66,7 @@ public final class FakeSnowflakeServer implements BeforeEachCallback, AfterEachC
     private final List<Query> queries = new CopyOnWriteArrayList<>();
     private final List<RecordedCall> otherCalls = new CopyOnWriteArrayList<>();
     private final AtomicLong queryCounter = new AtomicLong();
+    private volatile Consumer<Query> whileAnswering = q -> { };
     private boolean started;
 
     public FakeSnowflakeServer() {
@@ -169,6 +171,15 @@ public final class FakeSnowflakeServer implements BeforeEachCallback, AfterEachC
     /** Answer queries whose SQL text matches with a Snowflake error (SQL state 42000). */
     public FakeSnowflakeServer onQueryFail(Predicate<String> sql, String code, String message) {
         return onQuery(sql, error(code, "42000", message));
+    }
+
+    /**
+     * Runs {@code hook} on the server's thread for each query before answering it, e.g. to hold a
+     * query until others have arrived (queries from several sessions are answered concurrently).
+     */
+    public FakeSnowflakeServer whileAnswering(Consumer<Query> hook) {
+        this.whileAnswering = hook;
+        return this;
     }
 
     /** Catch-all answer for queries no earlier rule matched. */
@@ -307,6 +318,7 @@ public final class FakeSnowflakeServer implements BeforeEachCallback, AfterEachC
                 Query q = new Query(request.getTarget(), request.getHeaders().get("Authorization"),
                         json.path("sqlText").asString(), bindings(json.path("bindings")), json);
                 queries.add(q);
+                whileAnswering.accept(q);
                 return json(queryAnswer(q));
             }
             otherCalls.add(new RecordedCall(request.getMethod(), request.getTarget(),

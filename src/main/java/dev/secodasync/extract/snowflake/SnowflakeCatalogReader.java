@@ -20,19 +20,31 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Streams the columns of a Snowflake account: the databases one after another in code-point order
- * of their CSV names, each through one cursor over its {@code INFORMATION_SCHEMA} (one cursor per
- * schema after error 090030), or everything through one cursor over {@code ACCOUNT_USAGE}. One
- * connection for the whole walk. Any failure names the database and Snowflake's code and message;
- * the caller then fails the warehouse, so a partial catalog is never uploaded.
+ * Streams the columns of a Snowflake account: the databases in code-point order of their CSV
+ * names, each through one cursor over its {@code INFORMATION_SCHEMA} (one cursor per schema after
+ * error 090030), or everything through one cursor over {@code ACCOUNT_USAGE}.
+ *
+ * <p>Snowflake takes seconds per {@code INFORMATION_SCHEMA} query, so up to
+ * {@code max-parallel-databases} of them run at once, each in a session of its own, while the
+ * rows are still read database after database: a query that finished early keeps its answer in
+ * Snowflake (and its first chunk in the driver) until its turn, and the next query starts only
+ * when one has been read, so at most that many cursors are ever open. Any failure names the
+ * database and Snowflake's code and message; the caller then fails the warehouse, so a partial
+ * catalog is never uploaded.
  */
 final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
 
@@ -59,8 +71,22 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
 
     private final Deque<String> databases = new ArrayDeque<>();
 
+    /** Queries started ahead, in database order. */
+    private final Deque<Future<Opened>> started = new ArrayDeque<>();
+
+    /** Sessions free for the next database's query (guarded by this). */
+    private final Deque<Connection> idle = new ArrayDeque<>();
+
+    /** Answers a query thread produced that the reader has not taken yet (guarded by this). */
+    private final Set<Opened> unclaimed = new HashSet<>();
+
+    private boolean closed;
+
+    private ExecutorService queries;
+
     private final Deque<String> schemas = new ArrayDeque<>();
 
+    /** The session of the database being read (during discovery and ACCOUNT_USAGE: the first one). */
     private Connection connection;
 
     private String database;
@@ -95,7 +121,105 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
                 close();
                 throw e;
             }
-            log.info("Warehouse '{}': reading {} Snowflake database(s)", warehouse.name(), databases.size());
+            int parallel = Math.max(1, Math.min(warehouse.parallelDatabases(), databases.size()));
+            log.info("Warehouse '{}': reading {} Snowflake database(s), {} at a time", warehouse.name(),
+                    databases.size(), parallel);
+            synchronized (this) {
+                idle.push(connection);
+            }
+            connection = null;
+            CustomizableThreadFactory threads = new CustomizableThreadFactory("snowflake-" + warehouse.name() + "-");
+            threads.setDaemon(true);
+            queries = Executors.newFixedThreadPool(parallel, threads);
+            startQueries(parallel);
+        }
+    }
+
+    /** A database's query as a query thread left it: its session, and the open cursor or the error. */
+    private record Opened(String database, Connection connection, PreparedStatement statement, ResultSet rows,
+            SQLException failure) {
+    }
+
+    /** Starts the next databases' queries until {@code parallel} are open or running. */
+    private void startQueries(int parallel) {
+        while (started.size() + (rows != null ? 1 : 0) < parallel && !databases.isEmpty()) {
+            String next = databases.poll();
+            started.add(queries.submit(() -> execute(next)));
+        }
+    }
+
+    // On a query thread.
+    private Opened execute(String db) {
+        Connection session;
+        try {
+            session = borrowSession();
+        } catch (SQLException e) {
+            return new Opened(db, null, null, null, e);
+        }
+        PreparedStatement ps = null;
+        Opened opened;
+        try {
+            SqlFiles.Bound query = SqlFiles.bind(sql.columns(), databaseParameters(db));
+            ps = session.prepareStatement(query.sql());
+            ps.setFetchSize(fetchSize);
+            for (int i = 0; i < query.arguments().size(); i++) {
+                ps.setObject(i + 1, query.arguments().get(i));
+            }
+            opened = new Opened(db, session, ps, ps.executeQuery(), null);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(ps);
+            opened = new Opened(db, session, null, null, e instanceof SQLException sql ? sql : new SQLException(e.toString(), e));
+        }
+        synchronized (this) {
+            if (!closed) {
+                unclaimed.add(opened);
+                return opened;
+            }
+        }
+        // The reader was closed meanwhile (another database failed): nobody will read this.
+        closeQuietly(opened);
+        return opened;
+    }
+
+    private Connection borrowSession() throws SQLException {
+        synchronized (this) {
+            if (closed) {
+                throw new SQLException("the catalog reader was closed");
+            }
+            if (!idle.isEmpty()) {
+                return idle.pop();
+            }
+        }
+        return WarehouseConnections.dataSource(warehouse).getConnection();
+    }
+
+    private void releaseSession() {
+        if (connection == null) {
+            return;
+        }
+        synchronized (this) {
+            if (!closed) {
+                idle.push(connection);
+                connection = null;
+                return;
+            }
+        }
+        closeQuietly(connection);
+        connection = null;
+    }
+
+    private Opened take(Future<Opened> future) {
+        try {
+            Opened opened = future.get();
+            synchronized (this) {
+                unclaimed.remove(opened);
+            }
+            return opened;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WarehouseReadException("interrupted while waiting for Snowflake", e);
+        } catch (ExecutionException e) {
+            throw new WarehouseReadException("database query failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -137,23 +261,31 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
                 return true;
             }
             schema = null;
-            if (databases.isEmpty()) {
+            releaseSession();
+            startQueries(warehouse.parallelDatabases());
+            Future<Opened> next = started.poll();
+            if (next == null) {
                 return false;
             }
-            database = databases.poll();
-            try {
-                open(sql.columns(), databaseParameters(database));
+            Opened opened = take(next);
+            database = opened.database();
+            connection = opened.connection();
+            if (opened.failure() == null) {
+                statement = opened.statement();
+                rows = opened.rows();
                 return true;
-            } catch (SQLException e) {
-                closeCursor();
-                if (e.getErrorCode() != TOO_MUCH_DATA) {
-                    throw failure(e);
-                }
-                List<String> found = schemasOf(database);
-                log.info("Warehouse '{}': database {} answered 090030 (information schema query returned too much"
-                        + " data); reading its {} schema(s) one by one", warehouse.name(), database, found.size());
-                schemas.addAll(found);
             }
+            if (connection == null) {
+                throw new WarehouseReadException("cannot sign in to Snowflake (a session for database " + database
+                        + "): " + snowflakeError(opened.failure()), opened.failure());
+            }
+            if (opened.failure().getErrorCode() != TOO_MUCH_DATA) {
+                throw failure(opened.failure());
+            }
+            List<String> found = schemasOf(database);
+            log.info("Warehouse '{}': database {} answered 090030 (information schema query returned too much"
+                    + " data); reading its {} schema(s) one by one", warehouse.name(), database, found.size());
+            schemas.addAll(found);
         }
     }
 
@@ -301,16 +433,43 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
         }
     }
 
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.debug("closing a Snowflake cursor or session failed", e);
+        }
+    }
+
+    private static void closeQuietly(Opened opened) {
+        closeQuietly(opened.rows());
+        closeQuietly(opened.statement());
+        closeQuietly(opened.connection());
+    }
+
     @Override
     public void close() {
         closeCursor();
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.debug("closing the Snowflake connection failed", e);
-            }
-            connection = null;
+        List<AutoCloseable> sessions;
+        List<Opened> answers;
+        synchronized (this) {
+            closed = true;
+            sessions = new ArrayList<>(idle);
+            idle.clear();
+            answers = new ArrayList<>(unclaimed);
+            unclaimed.clear();
+        }
+        answers.forEach(SnowflakeCatalogReader::closeQuietly);
+        sessions.forEach(SnowflakeCatalogReader::closeQuietly);
+        closeQuietly(connection);
+        connection = null;
+        if (queries != null) {
+            // Queries still running close their own cursor and session when they end.
+            queries.shutdownNow();
+            started.clear();
         }
     }
 }

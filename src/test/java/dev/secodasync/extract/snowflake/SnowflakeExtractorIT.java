@@ -31,6 +31,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Properties;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -106,7 +110,13 @@ class SnowflakeExtractorIT {
             String token, String authenticator, List<String> databases, boolean lowerCase, boolean accountUsage) {
         return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, snowflake.jdbcUrl(), user, password, null, null,
                 null, null, null, false, fakeProperties(), keyFile, key, passphrase, token, authenticator, "CATALOG_READER",
-                "SYNC_WH", databases, lowerCase, accountUsage, null);
+                "SYNC_WH", databases, lowerCase, accountUsage, null, null);
+    }
+
+    WarehouseProperties withParallelDatabases(List<String> databases, int parallel) {
+        return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, snowflake.jdbcUrl(), "SVC_SYNC", "pw-4711", null,
+                null, null, null, null, false, fakeProperties(), null, null, null, null, null, "CATALOG_READER",
+                "SYNC_WH", databases, true, false, null, parallel);
     }
 
     static List<ColumnRow> readAll(ItemStreamReader<ColumnRow> reader) throws Exception {
@@ -146,7 +156,9 @@ class SnowflakeExtractorIT {
                 Map.of("columns_view", "", "tables_view", "", "include_schemas", "", "exclude_schemas", "",
                         "exclude_columns", "", "lower_case_names", true)).sql();
         assertThat(columnQueries()).hasSize(3).allSatisfy(q -> assertThat(q.sqlText()).isEqualTo(expectedSql));
-        Query first = columnQueries().get(0);
+        // the queries run side by side, so they arrive in any order
+        Query first = columnQueries().stream().filter(q -> q.bindingValue(1).startsWith("\"Banana")).findFirst()
+                .orElseThrow();
         assertThat(first.sqlText()).contains("FROM IDENTIFIER(?) AS c").contains("LEFT JOIN IDENTIFIER(?) AS t")
                 .contains("t.TABLE_CATALOG = c.TABLE_CATALOG");
         assertThat(first.sqlText().replaceAll("(?m)--.*$", "")).doesNotContain("DISTINCT");
@@ -160,6 +172,82 @@ class SnowflakeExtractorIT {
     }
 
     @Test
+    void queriesDatabasesSideBySideInSessionsOfTheirOwnAndStillWritesThemInOrder() throws Exception {
+        // given: each database's query is held until all three are running, and the first database
+        // in CSV order (A) is answered last
+        CountDownLatch allRunning = new CountDownLatch(3);
+        CountDownLatch othersAnswered = new CountDownLatch(2);
+        AtomicBoolean overlapped = new AtomicBoolean(true);
+        snowflake.whileAnswering(q -> {
+            if (!q.sqlText().contains("\"column_name\"")) {
+                return;
+            }
+            allRunning.countDown();
+            overlapped.compareAndSet(true, await(allRunning));
+            if (q.bindingValue(1).startsWith("\"A\"")) {
+                await(othersAnswered);
+            } else {
+                othersAnswered.countDown();
+            }
+        });
+        for (String db : List.of("A", "B", "C")) {
+            snowflake.onQueryWith(q -> ("\"" + db + "\".INFORMATION_SCHEMA.COLUMNS").equals(q.bindingValue(1)),
+                    columns(List.of(column(db, "S", "T", "ID", 1), column(db, "S", "T", "NAME", 2))));
+        }
+
+        // when
+        List<ColumnRow> rows = readAll(extractor.reader(withParallelDatabases(List.of("C", "A", "B"), 3)));
+
+        // then
+        assertThat(overlapped).as("all three queries were running at the same time").isTrue();
+        assertThat(rows).extracting(r -> r.database() + "." + r.column())
+                .containsExactly("a.id", "a.name", "b.id", "b.name", "c.id", "c.name");
+        assertThat(snowflake.logins()).hasSize(3);
+    }
+
+    @Test
+    void oneDatabaseAtATimeReadsThemOneAfterAnotherInOneSession() throws Exception {
+        // given
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostRunning = new AtomicInteger();
+        snowflake.whileAnswering(q -> {
+            if (q.sqlText().contains("\"column_name\"")) {
+                mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                sleep(50);
+                running.decrementAndGet();
+            }
+        });
+        snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of(column("X", "S", "T", "ID", 1))));
+
+        // when
+        List<ColumnRow> rows = readAll(extractor.reader(withParallelDatabases(List.of("A", "B", "C"), 1)));
+
+        // then
+        assertThat(rows).hasSize(3);
+        assertThat(mostRunning).hasValue(1);
+        assertThat(snowflake.logins()).hasSize(1);
+        assertThat(columnQueries()).extracting(q -> q.bindingValue(1)).containsExactly(
+                "\"A\".INFORMATION_SCHEMA.COLUMNS", "\"B\".INFORMATION_SCHEMA.COLUMNS", "\"C\".INFORMATION_SCHEMA.COLUMNS");
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void keepsCaseWhenAskedAndThenOrdersByTheOriginalNames() throws Exception {
         // given
         snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of(column("Zed", "S", "T", "Mixed", 1))));
@@ -169,10 +257,10 @@ class SnowflakeExtractorIT {
 
         // then
         assertThat(columnQueries()).extracting(q -> q.bindingValue(1))
-                .containsExactly("\"Zed\".INFORMATION_SCHEMA.COLUMNS", "\"a\".INFORMATION_SCHEMA.COLUMNS");
+                .containsExactlyInAnyOrder("\"Zed\".INFORMATION_SCHEMA.COLUMNS", "\"a\".INFORMATION_SCHEMA.COLUMNS");
         assertThat(rows.get(0)).extracting(ColumnRow::database, ColumnRow::schema, ColumnRow::table, ColumnRow::column)
                 .containsExactly("Zed", "S", "T", "Mixed");
-        assertThat(columnQueries().get(0).bindingValue(6)).isEqualTo("false");
+        assertThat(columnQueries()).allSatisfy(q -> assertThat(q.bindingValue(6)).isEqualTo("false"));
     }
 
     @Test
@@ -211,7 +299,7 @@ class SnowflakeExtractorIT {
         // then
         assertThat(rows).isEmpty();
         assertThat(columnQueries()).extracting(q -> q.bindingValue(1))
-                .containsExactly("\"ANALYTICS\".INFORMATION_SCHEMA.COLUMNS", "\"SALES\".INFORMATION_SCHEMA.COLUMNS");
+                .containsExactlyInAnyOrder("\"ANALYTICS\".INFORMATION_SCHEMA.COLUMNS", "\"SALES\".INFORMATION_SCHEMA.COLUMNS");
     }
 
     @Test
@@ -237,11 +325,15 @@ class SnowflakeExtractorIT {
         // then
         assertThat(rows).extracting(r -> r.database() + "." + r.schema() + "." + r.table() + "." + r.column())
                 .containsExactly("big.one.a.x", "big.two.b.y", "small.s.c.z");
+        // (SMALL's query runs beside BIG's, so the order of the five queries varies)
         List<String> sent = snowflake.sqlTexts();
         assertThat(sent).hasSize(5);
-        assertThat(sent.get(1)).contains("IDENTIFIER(?) AS s").contains("SCHEMA_NAME");
-        assertThat(sent.get(2)).contains("WHERE c.TABLE_SCHEMA = ?");
-        Query bySchema = snowflake.queries().get(2);
+        assertThat(sent).filteredOn(q -> q.contains("IDENTIFIER(?) AS s")).singleElement().asString()
+                .contains("SCHEMA_NAME");
+        List<Query> bySchemas = snowflake.queries().stream().filter(q -> q.sqlText().contains("WHERE c.TABLE_SCHEMA = ?"))
+                .toList();
+        assertThat(bySchemas).hasSize(2);
+        Query bySchema = bySchemas.get(0);
         assertThat(bySchema.bindingValue(1)).isEqualTo("\"BIG\".INFORMATION_SCHEMA.COLUMNS");
         assertThat(bySchema.bindingValue(2)).isEqualTo("\"BIG\".INFORMATION_SCHEMA.TABLES");
         assertThat(bySchema.bindingValue(3)).isEqualTo("ONE");
