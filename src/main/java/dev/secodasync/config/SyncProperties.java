@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param warehouses the warehouses to sync; when empty, the built-in H2 demo warehouse
  * @param maxParallelWarehouses how many warehouses are extracted and uploaded at the same time
  * @param fetchSize rows fetched per round trip while streaming the catalog query
+ * @param progressInterval how often a long extraction logs its progress (columns so far, columns
+ *     per second); default 5 s
  * @param invalidRows what to do with rows Secoda would reject or misread (empty or dotted names,
  *     duplicate columns, table fields that disagree): {@code fail} the warehouse (default),
  *     {@code skip} those rows, or {@code warn} and upload them as they are
@@ -38,6 +41,7 @@ public record SyncProperties(
         @DefaultValue List<@Valid WarehouseProperties> warehouses,
         @Min(1) @DefaultValue("2") int maxParallelWarehouses,
         @Min(1) @DefaultValue("10000") int fetchSize,
+        @NotNull @DefaultValue("5s") Duration progressInterval,
         @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
         @Valid @DefaultValue Guards guards,
         Path sqlDir,

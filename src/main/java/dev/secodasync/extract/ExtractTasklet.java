@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -35,8 +36,6 @@ public class ExtractTasklet implements Tasklet {
 
     private static final int MAX_PROBLEMS_SHOWN = 20;
 
-    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
-
     private final WarehouseProperties warehouse;
 
     private final WarehouseExtractor extractor;
@@ -45,14 +44,17 @@ public class ExtractTasklet implements Tasklet {
 
     private final InvalidRowPolicy invalidRows;
 
+    private final long progressEveryNanos;
+
     private final RunReport report;
 
     public ExtractTasklet(WarehouseProperties warehouse, WarehouseExtractor extractor, CsvFiles files,
-            InvalidRowPolicy invalidRows, RunReport report) {
+            InvalidRowPolicy invalidRows, Duration progressInterval, RunReport report) {
         this.warehouse = warehouse;
         this.extractor = extractor;
         this.files = files;
         this.invalidRows = invalidRows;
+        this.progressEveryNanos = progressInterval.toNanos();
         this.report = report;
     }
 
@@ -98,7 +100,7 @@ public class ExtractTasklet implements Tasklet {
                             }
                         }
                         writer.write(row);
-                        if ((rows & 0x3FF) == 0 && System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS) {
+                        if ((rows & 0x3FF) == 0 && System.nanoTime() - lastProgress >= progressEveryNanos) {
                             lastProgress = System.nanoTime();
                             double seconds = (lastProgress - started) / 1e9;
                             log.info("Warehouse '{}': {} columns read so far, {} columns/s", name, rows,

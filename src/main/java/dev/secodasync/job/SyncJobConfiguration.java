@@ -113,7 +113,7 @@ public class SyncJobConfiguration {
             WarehouseStepListener listener = new WarehouseStepListener(warehouse.name(), report, masker);
             Step extract = new StepBuilder("extract:" + warehouse.name(), jobRepository)
                     .tasklet(new SecretMaskingTasklet(new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()),
-                            files, sync.invalidRows(), report), masker), NO_TRANSACTION)
+                            files, sync.invalidRows(), sync.progressInterval(), report), masker), NO_TRANSACTION)
                     .listener(listener)
                     .build();
             Step upload = new StepBuilder("upload:" + warehouse.name(), jobRepository)

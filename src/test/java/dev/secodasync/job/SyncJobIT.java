@@ -78,6 +78,24 @@ class SyncJobIT {
     }
 
     @Test
+    void aLongExtractionLogsItsProgress(CapturedOutput output) throws Exception {
+        // given: 3 tables of 700 columns, and progress asked for as often as it can come
+        PostgresTestDatabase wide = PostgresTestDatabase.create("secoda_sync_it_progress", "CREATE SCHEMA wide",
+                "DO $$ BEGIN FOR t IN 1..3 LOOP EXECUTE format('CREATE TABLE wide.t%s (%s)', t,"
+                        + " (SELECT string_agg(format('c%s int', c), ', ') FROM generate_series(1, 700) c)); END LOOP; END $$");
+
+        // when
+        int exit = run(JobArgs.postgres(0, "wide", wide.jdbcUrl()), "--dry-run", "--sync.progress-interval=0s");
+
+        // then: every 1,024 rows at most
+        assertThat(exit).isZero();
+        assertThat(output.getOut()).containsPattern("Warehouse 'wide': 1024 columns read so far, \\d+ columns/s")
+                .containsPattern("Warehouse 'wide': 2048 columns read so far, \\d+ columns/s")
+                .doesNotContain("3072 columns read so far")
+                .contains("Warehouse 'wide': 3 tables (0 views), 2100 columns written to");
+    }
+
+    @Test
     void syncsEveryWarehouseAndAnUnchangedSecondRunCreatesAndUploadsNothing(CapturedOutput output) throws Exception {
         // given
         List<String> warehouses = concat(pgWarehouse(0, "shop", db.jdbcUrl()), demoWarehouse(1));

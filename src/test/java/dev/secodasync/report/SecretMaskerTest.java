@@ -23,7 +23,7 @@ class SecretMaskerTest {
         WarehouseProperties warehouse = WarehouseProperties.of("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
                 "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
         SecretMasker masker = new SecretMasker(secoda, new SyncProperties(Path.of("."), List.of(warehouse), 1, 1,
-                SyncProperties.InvalidRowPolicy.FAIL, null, null, true));
+                Duration.ofSeconds(5), SyncProperties.InvalidRowPolicy.FAIL, null, null, true));
 
         // when
         String masked = masker.mask("Bearer tok-abcdef123 failed for pg-pass-777 / ssl-secret-9 at"
