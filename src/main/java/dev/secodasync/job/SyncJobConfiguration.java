@@ -85,8 +85,9 @@ public class SyncJobConfiguration {
 
     @Bean
     SecodaClient secodaClient(SecodaProperties secoda) {
-        return new SecodaClient(HttpUrl.get(secoda.baseUrl().toString()), secoda.apiToken(),
-                () -> SecodaClient.httpClient()
+        HttpUrl baseUrl = HttpUrl.get(secoda.baseUrl().toString());
+        return new SecodaClient(baseUrl, secoda.apiToken(),
+                () -> SecodaClient.httpClient(baseUrl)
                         .connectTimeout(secoda.connectTimeout())
                         .readTimeout(secoda.readTimeout())
                         .writeTimeout(secoda.writeTimeout())

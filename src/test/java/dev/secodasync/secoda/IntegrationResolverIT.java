@@ -44,7 +44,7 @@ class IntegrationResolverIT {
                 "jdbc:h2:file:" + dir.resolve("repo").toAbsolutePath(), "sa", "");
         new ResourceDatabasePopulator(new FileSystemResource("sql/state/schema.sql")).execute(ds);
         SecodaRetry retry = new SecodaRetry(SecodaRetry.settings(1, Duration.ofMillis(1), Duration.ofSeconds(1)));
-        SecodaClient client = new SecodaClient(server.url("/"), TOKEN, SecodaClient.httpClient().build(),
+        SecodaClient client = new SecodaClient(server.url("/"), TOKEN, SecodaClient.httpClient(server.url("/")).build(),
                 JsonMapper.builder().build(), retry);
         return new IntegrationResolver(client, new IntegrationStateStore(ds), retry);
     }

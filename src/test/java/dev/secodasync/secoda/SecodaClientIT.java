@@ -31,7 +31,7 @@ class SecodaClientIT {
     Path dir;
 
     private SecodaClient client(String token) {
-        return new SecodaClient(server.url("/"), token, SecodaClient.httpClient().build(), JsonMapper.builder().build(),
+        return new SecodaClient(server.url("/"), token, SecodaClient.httpClient(server.url("/")).build(), JsonMapper.builder().build(),
                 new SecodaRetry(SecodaRetry.settings(1, Duration.ofMillis(1), Duration.ofSeconds(1))));
     }
 
@@ -147,7 +147,7 @@ class SecodaClientIT {
         server.enqueue(new MockResponse.Builder().code(200).body("{\"links\":{\"next\":\"None\"},\"results\":[]}").build());
 
         // when
-        new SecodaClient(base, TOKEN, SecodaClient.httpClient().build(), JsonMapper.builder().build(),
+        new SecodaClient(base, TOKEN, SecodaClient.httpClient(base).build(), JsonMapper.builder().build(),
                 new SecodaRetry(SecodaRetry.settings(1, Duration.ofMillis(1), Duration.ofSeconds(1)))).listIntegrations();
 
         // then

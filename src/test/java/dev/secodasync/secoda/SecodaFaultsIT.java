@@ -55,7 +55,7 @@ class SecodaFaultsIT {
     }
 
     private SecodaClient client(int attempts, Duration readTimeout) {
-        return new SecodaClient(server.url("/"), TOKEN, SecodaClient.httpClient().readTimeout(readTimeout).build(),
+        return new SecodaClient(server.url("/"), TOKEN, SecodaClient.httpClient(server.url("/")).readTimeout(readTimeout).build(),
                 JsonMapper.builder().build(), retry(attempts));
     }
 
@@ -154,7 +154,7 @@ class SecodaFaultsIT {
     @Test
     void aRejectedTokenIsNotRetriedAndNamesTheBaseUrlNotTheToken() {
         // given
-        SecodaClient wrongToken = new SecodaClient(server.url("/"), "wrong-secret-token", SecodaClient.httpClient().build(),
+        SecodaClient wrongToken = new SecodaClient(server.url("/"), "wrong-secret-token", SecodaClient.httpClient(server.url("/")).build(),
                 JsonMapper.builder().build(), retry(5));
 
         // when / then
