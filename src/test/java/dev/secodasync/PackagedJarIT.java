@@ -10,6 +10,7 @@ import dev.secodasync.testsupport.FakeSnowflakeServer.Column;
 import dev.secodasync.testsupport.JarProcess;
 import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.PostgresTestDatabase;
+import dev.secodasync.testsupport.SnowflakeKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +107,40 @@ class PackagedJarIT {
         assertThat(Files.readString(jarState.resolve("out/shop.csv")))
                 .contains("\"Orders\tby day\nC:\\data\"", "\"Note, \"\"quoted\"\"\"");
         assertThat(jar.output()).doesNotContain(TOKEN, "sf-pw-jar");
+    }
+
+    @Test
+    void theJarSignsInToSnowflakeWithAnEncryptedKeyFile() throws Exception {
+        // given: the jar runs the Snowflake driver's own BouncyCastle classes for the key (its
+        // Multi-Release variants, which in-process tests never load)
+        Path key = work.resolve("rsa_key.p8");
+        Files.writeString(key, SnowflakeKeys.encryptedPkcs8Pem("jar-pass-9"));
+        snowflake.onQueryWith(q -> "\"SALES\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
+                FakeSnowflakeServer.typedResult(COLUMNS, List.of(
+                        row("SALES", "CRM", "ORDERS", null, "false", "1700000000", "ID", null, "NUMBER", "1"))));
+        List<String> args = new ArrayList<>(List.of("--sync.state-dir=" + work, "--dry-run",
+                "--sync.warehouses[0].name=acme",
+                "--sync.warehouses[0].kind=snowflake",
+                "--sync.warehouses[0].jdbc-url=" + snowflake.jdbcUrl(),
+                "--sync.warehouses[0].username=SVC_SYNC",
+                "--sync.warehouses[0].databases=SALES",
+                "--sync.warehouses[0].private-key-file=" + key,
+                "--sync.warehouses[0].private-key-passphrase=jar-pass-9"));
+        snowflake.baseProperties().forEach((k, value) -> {
+            if (!k.equals("JDBC_QUERY_RESULT_FORMAT")) {
+                args.add("--sync.warehouses[0].properties." + k + "=" + value);
+            }
+        });
+
+        // when
+        JarProcess jar = JarProcess.start(work.resolve("key.log"), args);
+        int exit = jar.waitFor(120);
+
+        // then
+        assertThat(exit).as(jar.output()).isEqualTo(ExitCodes.SUCCESS);
+        SnowflakeKeys.assertJwt(snowflake.lastLogin(), "SVC_SYNC");
+        assertThat(Files.readString(work.resolve("out/acme.csv"))).contains("id,,NUMBER,1,sales,crm,orders,");
+        assertThat(jar.output()).doesNotContain("jar-pass-9");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -41,7 +42,7 @@ public record SyncProperties(
         @DefaultValue List<@Valid WarehouseProperties> warehouses,
         @Min(1) @DefaultValue("2") int maxParallelWarehouses,
         @Min(1) @DefaultValue("10000") int fetchSize,
-        @NotNull @DefaultValue("5s") Duration progressInterval,
+        @NotNull @DurationMin @DefaultValue("5s") Duration progressInterval,
         @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
         @Valid @DefaultValue Guards guards,
         Path sqlDir,

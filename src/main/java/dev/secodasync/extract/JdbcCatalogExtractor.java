@@ -66,6 +66,7 @@ public class JdbcCatalogExtractor implements WarehouseExtractor {
         }
         // check.sql reads its filters from the settings of settings.sql, made in the same transaction.
         try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
             connection.setAutoCommit(false);
             try {
                 PostgresCopyReader.applySettings(connection, postgresSettings(warehouse));

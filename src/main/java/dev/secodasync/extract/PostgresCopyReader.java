@@ -40,7 +40,9 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
     public void open(ExecutionContext executionContext) {
         try {
             connection = dataSource.getConnection();
-            // The settings are local to the transaction.
+            // A read-only transaction: the settings are local to it, and an overridden
+            // columns.sql (sync.sql-dir) cannot change the warehouse.
+            connection.setReadOnly(true);
             connection.setAutoCommit(false);
             applySettings(connection, settings);
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(SqlFiles.load("postgres", "columns"));
@@ -69,7 +71,8 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
     public void close() {
         try (Connection closing = connection) {
             if (copy != null && copy.isActive()) {
-                // Stopped early (a failed write): without this the connection would drain the rest.
+                // Stopped early (a failed write): ask the server to stop sending. The rollback
+                // below may then fail on rows still in flight; closing the connection ends it all.
                 copy.cancelCopy();
             }
             if (closing != null) {

@@ -65,6 +65,29 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void outOfRangeParallelismAndIntervals(CapturedOutput output) {
+        // when
+        int exit = run("--sync.progress-interval=-1s", "--sync.warehouses[0].name=sf",
+                "--sync.warehouses[0].kind=snowflake", "--sync.warehouses[0].jdbc-url=jdbc:snowflake://acme.snowflakecomputing.com",
+                "--sync.warehouses[0].max-parallel-databases=0");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.progress-interval").contains("sync.warehouses[0].maxParallelDatabases");
+    }
+
+    @Test
+    void parallelDatabasesIsOnlyForSnowflake(CapturedOutput output) {
+        // when
+        int exit = run("--sync.warehouses[0].name=w", "--sync.warehouses[0].kind=h2",
+                "--sync.warehouses[0].jdbc-url=jdbc:h2:mem:a", "--sync.warehouses[0].max-parallel-databases=2");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouses[0].max-parallel-databases is only for kind snowflake");
+    }
+
+    @Test
     void duplicateWarehouseNames(CapturedOutput output) {
         // when
         int exit = run("--sync.warehouses[0].name=w", "--sync.warehouses[0].kind=h2", "--sync.warehouses[0].jdbc-url=jdbc:h2:mem:a",

@@ -40,11 +40,11 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  *
  * <p>Snowflake takes seconds per {@code INFORMATION_SCHEMA} query, so up to
  * {@code max-parallel-databases} of them run at once, each in a session of its own, while the
- * rows are still read database after database: a query that finished early keeps its answer in
- * Snowflake (and its first chunk in the driver) until its turn, and the next query starts only
- * when one has been read, so at most that many cursors are ever open. Any failure names the
- * database and Snowflake's code and message; the caller then fails the warehouse, so a partial
- * catalog is never uploaded.
+ * rows are still read database after database. The next query starts only when one has been read,
+ * so at most that many cursors are ever open. A finished query's result chunks are fetched ahead by
+ * the driver, within its memory limit for the whole process ({@code CLIENT_MEMORY_LIMIT}, at most
+ * about 80% of the heap). Any failure names the database and Snowflake's code and message; the
+ * caller then fails the warehouse, so a partial catalog is never uploaded.
  */
 final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
 
@@ -72,7 +72,10 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
     private final Deque<String> databases = new ArrayDeque<>();
 
     /** Queries started ahead, in database order. */
-    private final Deque<Future<Opened>> started = new ArrayDeque<>();
+    private final Deque<Started> started = new ArrayDeque<>();
+
+    /** Statements whose query is running on a query thread, to cancel on close (guarded by this). */
+    private final Set<PreparedStatement> running = new HashSet<>();
 
     /** Sessions free for the next database's query (guarded by this). */
     private final Deque<Connection> idle = new ArrayDeque<>();
@@ -135,6 +138,10 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
         }
     }
 
+    /** A database whose query was handed to a query thread. */
+    private record Started(String database, Future<Opened> future) {
+    }
+
     /** A database's query as a query thread left it: its session, and the open cursor or the error. */
     private record Opened(String database, Connection connection, PreparedStatement statement, ResultSet rows,
             SQLException failure) {
@@ -144,7 +151,7 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
     private void startQueries(int parallel) {
         while (started.size() + (rows != null ? 1 : 0) < parallel && !databases.isEmpty()) {
             String next = databases.poll();
-            started.add(queries.submit(() -> execute(next)));
+            started.add(new Started(next, queries.submit(() -> execute(next))));
         }
     }
 
@@ -153,8 +160,8 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
         Connection session;
         try {
             session = borrowSession();
-        } catch (SQLException e) {
-            return new Opened(db, null, null, null, e);
+        } catch (SQLException | RuntimeException e) {
+            return new Opened(db, null, null, null, e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e));
         }
         PreparedStatement ps = null;
         Opened opened;
@@ -165,7 +172,16 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
             for (int i = 0; i < query.arguments().size(); i++) {
                 ps.setObject(i + 1, query.arguments().get(i));
             }
-            opened = new Opened(db, session, ps, ps.executeQuery(), null);
+            synchronized (this) {
+                running.add(ps);
+            }
+            try {
+                opened = new Opened(db, session, ps, ps.executeQuery(), null);
+            } finally {
+                synchronized (this) {
+                    running.remove(ps);
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             closeQuietly(ps);
             opened = new Opened(db, session, null, null, e instanceof SQLException sql ? sql : new SQLException(e.toString(), e));
@@ -208,18 +224,18 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
         connection = null;
     }
 
-    private Opened take(Future<Opened> future) {
+    private Opened take(Started next) {
         try {
-            Opened opened = future.get();
+            Opened opened = next.future().get();
             synchronized (this) {
                 unclaimed.remove(opened);
             }
             return opened;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WarehouseReadException("interrupted while waiting for Snowflake", e);
+            throw new WarehouseReadException("database " + next.database() + ": interrupted while waiting for Snowflake", e);
         } catch (ExecutionException e) {
-            throw new WarehouseReadException("database query failed: " + e.getCause(), e.getCause());
+            throw new WarehouseReadException("database " + next.database() + ": " + e.getCause(), e.getCause());
         }
     }
 
@@ -263,7 +279,7 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
             schema = null;
             releaseSession();
             startQueries(warehouse.parallelDatabases());
-            Future<Opened> next = started.poll();
+            Started next = started.poll();
             if (next == null) {
                 return false;
             }
@@ -455,12 +471,23 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
         closeCursor();
         List<AutoCloseable> sessions;
         List<Opened> answers;
+        List<PreparedStatement> unfinished;
         synchronized (this) {
             closed = true;
             sessions = new ArrayList<>(idle);
             idle.clear();
             answers = new ArrayList<>(unclaimed);
             unclaimed.clear();
+            unfinished = new ArrayList<>(running);
+        }
+        // Another database failed: stop the queries still running in Snowflake (an interrupt
+        // does not reach a query the driver waits on).
+        for (PreparedStatement statement : unfinished) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                log.debug("cancelling a Snowflake query failed", e);
+            }
         }
         answers.forEach(SnowflakeCatalogReader::closeQuietly);
         sessions.forEach(SnowflakeCatalogReader::closeQuietly);

@@ -5,6 +5,9 @@ import static dev.secodasync.testsupport.FakeSnowflakeServer.result;
 import static dev.secodasync.testsupport.FakeSnowflakeServer.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.secodasync.testsupport.SnowflakeKeys.assertJwt;
+import static dev.secodasync.testsupport.SnowflakeKeys.encryptedPkcs8Pem;
+import static dev.secodasync.testsupport.SnowflakeKeys.unencryptedPkcs8Pem;
 
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
@@ -16,15 +19,9 @@ import dev.secodasync.extract.WarehouseReadException;
 import dev.secodasync.testsupport.FakeSnowflakeServer;
 import dev.secodasync.testsupport.FakeSnowflakeServer.Column;
 import dev.secodasync.testsupport.FakeSnowflakeServer.Query;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.Signature;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,19 +33,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Properties;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.operator.OutputEncryptor;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link SnowflakeExtractor} through the real Snowflake JDBC driver against {@link FakeSnowflakeServer}:
@@ -64,8 +53,6 @@ class SnowflakeExtractorIT {
 
     static final List<String> SHOW_COLUMNS = List.of("created_on", "name", "kind", "database_name", "schema_name");
 
-    static KeyPair keyPair;
-
     @RegisterExtension
     final FakeSnowflakeServer snowflake = new FakeSnowflakeServer();
 
@@ -73,13 +60,6 @@ class SnowflakeExtractorIT {
     Path tmp;
 
     final SnowflakeExtractor extractor = new SnowflakeExtractor(1000);
-
-    @BeforeAll
-    static void generateKey() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keyPair = generator.generateKeyPair();
-    }
 
     /** A column row as the fake returns it: database, schema, table, column, position. */
     static List<String> column(String db, String schema, String table, String column, int position) {
@@ -228,6 +208,60 @@ class SnowflakeExtractorIT {
         assertThat(snowflake.logins()).hasSize(1);
         assertThat(columnQueries()).extracting(q -> q.bindingValue(1)).containsExactly(
                 "\"A\".INFORMATION_SCHEMA.COLUMNS", "\"B\".INFORMATION_SCHEMA.COLUMNS", "\"C\".INFORMATION_SCHEMA.COLUMNS");
+    }
+
+    @Test
+    void neverHasMoreQueriesOpenThanAllowedAndSignsInOncePerSlot() throws Exception {
+        // given: six databases, two at a time
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostRunning = new AtomicInteger();
+        snowflake.whileAnswering(q -> {
+            if (q.sqlText().contains("\"column_name\"")) {
+                mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+                sleep(30);
+                running.decrementAndGet();
+            }
+        });
+        List<String> names = List.of("D6", "D5", "D4", "D3", "D2", "D1");
+        for (String db : names) {
+            snowflake.onQueryWith(q -> ("\"" + db + "\".INFORMATION_SCHEMA.COLUMNS").equals(q.bindingValue(1)),
+                    columns(List.of(column(db, "S", "T", "ID", 1))));
+        }
+
+        // when
+        List<ColumnRow> rows = readAll(extractor.reader(withParallelDatabases(names, 2)));
+
+        // then
+        assertThat(rows).extracting(ColumnRow::database).containsExactly("d1", "d2", "d3", "d4", "d5", "d6");
+        assertThat(mostRunning.get()).isBetween(1, 2);
+        assertThat(snowflake.logins()).hasSize(2);
+    }
+
+    @Test
+    void aFailingDatabaseCancelsTheQueriesStillRunning() throws Exception {
+        // given: B fails while C's query is still running in Snowflake
+        CountDownLatch cancelled = new CountDownLatch(1);
+        snowflake.whileAnswering(q -> {
+            if ("\"C\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1))) {
+                await(cancelled);
+            }
+        });
+        snowflake.onQueryWith(q -> "\"B\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
+                error("002003", "02000", "SQL compilation error:\nDatabase 'B' does not exist or not authorized."));
+        snowflake.onQuery(sql -> sql.contains("\"column_name\""), columns(List.of(column("A", "S", "T", "ID", 1))));
+
+        // when
+        try {
+            assertThatThrownBy(() -> readAll(extractor.reader(withParallelDatabases(List.of("A", "B", "C"), 3))))
+                    .isInstanceOf(WarehouseReadException.class)
+                    .hasMessageStartingWith("database B: Snowflake error 002003");
+
+            // then: the reader asked Snowflake to abort C's query
+            assertThat(snowflake.otherCalls()).extracting(FakeSnowflakeServer.RecordedCall::target)
+                    .anyMatch(target -> target.startsWith("/queries/v1/abort-request"));
+        } finally {
+            cancelled.countDown();
+        }
     }
 
     private static boolean await(CountDownLatch latch) {
@@ -512,47 +546,5 @@ class SnowflakeExtractorIT {
     /** The statement text of {@code sql/snowflake/databases.sql}. */
     static final class SqlText {
         static final String DATABASES = dev.secodasync.sql.SqlFiles.load("snowflake", "databases");
-    }
-
-    static String unencryptedPkcs8Pem() {
-        String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(keyPair.getPrivate().getEncoded());
-        return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
-    }
-
-    /** PBES2 / AES-256-CBC / HMAC-SHA256, as {@code openssl pkcs8 -topk8 -v2 aes-256-cbc} writes it. */
-    static String encryptedPkcs8Pem(String passphrase) throws Exception {
-        OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
-                .setPRF(JcaPKCS8Generator.PRF_HMACSHA256)
-                .setIterationCount(2048)
-                .setPassword(passphrase.toCharArray())
-                // Explicit provider: the driver registers its own shaded BouncyCastle as "BC".
-                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
-                .build();
-        PemObject pem = new JcaPKCS8Generator(keyPair.getPrivate(), encryptor).generate();
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(pem);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
-    }
-
-    /** SNOWFLAKE_JWT with an RS256 token signed by our key, with Snowflake's claims. */
-    static void assertJwt(FakeSnowflakeServer.Login login, String user) throws Exception {
-        assertThat(login.data("AUTHENTICATOR")).isEqualTo("SNOWFLAKE_JWT");
-        assertThat(login.data("PASSWORD")).isNull();
-        String[] parts = login.data("TOKEN").split("\\.");
-        assertThat(parts).hasSize(3);
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initVerify(keyPair.getPublic());
-        signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        assertThat(signature.verify(Base64.getUrlDecoder().decode(parts[2]))).as("JWT signature").isTrue();
-        JsonNode claims = JsonMapper.builder().build().readTree(Base64.getUrlDecoder().decode(parts[1]));
-        String fingerprint = "SHA256:" + Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(keyPair.getPublic().getEncoded()));
-        assertThat(claims.path("sub").asString()).isEqualTo("FAKEACCOUNT." + user);
-        assertThat(claims.path("iss").asString()).isEqualTo("FAKEACCOUNT." + user + "." + fingerprint);
     }
 }
