@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.secodasync.job.ExitCodes;
 import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.FakeSnowflakeServer;
-import dev.secodasync.testsupport.FakeSnowflakeServer.Column;
 import dev.secodasync.testsupport.JarProcess;
 import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.PostgresTestDatabase;
@@ -31,11 +30,6 @@ class PackagedJarIT {
 
     private static final String TOKEN = "tok-jar-4b1f";
 
-    private static final List<Column> COLUMNS = List.of(Column.text("database_name"), Column.text("schema_name"),
-            Column.text("table_name"), Column.text("table_description"), Column.bool("is_view"),
-            Column.number("last_updated_time"), Column.text("column_name"), Column.text("column_description"),
-            Column.text("column_type"), Column.number("sort_order"));
-
     @StartStop
     final MockWebServer server = new MockWebServer();
 
@@ -53,19 +47,10 @@ class PackagedJarIT {
     }
 
     private List<String> warehouses(PostgresTestDatabase db) {
-        List<String> args = new ArrayList<>(JobArgs.concat(JobArgs.postgres(0, "shop", db.jdbcUrl()),
-                JobArgs.demo(1, "jar_it_demo"), List.of(
-                        "--sync.warehouses[2].name=acme",
-                        "--sync.warehouses[2].kind=snowflake",
-                        "--sync.warehouses[2].jdbc-url=" + snowflake.jdbcUrl(),
+        return JobArgs.concat(JobArgs.postgres(0, "shop", db.jdbcUrl()), JobArgs.demo(1, "jar_it_demo"),
+                JobArgs.snowflake(2, "acme", snowflake), List.of(
                         "--sync.warehouses[2].username=SVC_SYNC",
-                        "--sync.warehouses[2].password=sf-pw-jar")));
-        snowflake.baseProperties().forEach((key, value) -> {
-            if (!key.equals("JDBC_QUERY_RESULT_FORMAT")) {
-                args.add("--sync.warehouses[2].properties." + key + "=" + value);
-            }
-        });
-        return args;
+                        "--sync.warehouses[2].password=sf-pw-jar"));
     }
 
     @Test
@@ -80,7 +65,7 @@ class PackagedJarIT {
                 FakeSnowflakeServer.result(List.of("created_on", "name", "kind", "database_name", "schema_name"),
                         List.of(row("2024-01-01 00:00:00.000 -0800", "SALES", "STANDARD", null, null))));
         snowflake.onQueryWith(q -> "\"SALES\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
-                FakeSnowflakeServer.typedResult(COLUMNS, List.of(
+                FakeSnowflakeServer.typedResult(FakeSnowflakeServer.CATALOG_COLUMNS, List.of(
                         row("SALES", "CRM", "ORDERS", "Zürich ✓", "false", "1700000000", "ID", null, "NUMBER", "1"))));
         Path jarState = work.resolve("jar");
         Path inProcessState = work.resolve("in-process");
@@ -116,21 +101,14 @@ class PackagedJarIT {
         Path key = work.resolve("rsa_key.p8");
         Files.writeString(key, SnowflakeKeys.encryptedPkcs8Pem("jar-pass-9"));
         snowflake.onQueryWith(q -> "\"SALES\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
-                FakeSnowflakeServer.typedResult(COLUMNS, List.of(
+                FakeSnowflakeServer.typedResult(FakeSnowflakeServer.CATALOG_COLUMNS, List.of(
                         row("SALES", "CRM", "ORDERS", null, "false", "1700000000", "ID", null, "NUMBER", "1"))));
-        List<String> args = new ArrayList<>(List.of("--sync.state-dir=" + work, "--dry-run",
-                "--sync.warehouses[0].name=acme",
-                "--sync.warehouses[0].kind=snowflake",
-                "--sync.warehouses[0].jdbc-url=" + snowflake.jdbcUrl(),
-                "--sync.warehouses[0].username=SVC_SYNC",
-                "--sync.warehouses[0].databases=SALES",
-                "--sync.warehouses[0].private-key-file=" + key,
-                "--sync.warehouses[0].private-key-passphrase=jar-pass-9"));
-        snowflake.baseProperties().forEach((k, value) -> {
-            if (!k.equals("JDBC_QUERY_RESULT_FORMAT")) {
-                args.add("--sync.warehouses[0].properties." + k + "=" + value);
-            }
-        });
+        List<String> args = JobArgs.concat(List.of("--sync.state-dir=" + work, "--dry-run"),
+                JobArgs.snowflake(0, "acme", snowflake), List.of(
+                        "--sync.warehouses[0].username=SVC_SYNC",
+                        "--sync.warehouses[0].databases=SALES",
+                        "--sync.warehouses[0].private-key-file=" + key,
+                        "--sync.warehouses[0].private-key-passphrase=jar-pass-9"));
 
         // when
         JarProcess jar = JarProcess.start(work.resolve("key.log"), args);

@@ -9,7 +9,6 @@ import dev.secodasync.SecodaSyncApplication;
 import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.FakeSnowflakeServer;
-import dev.secodasync.testsupport.FakeSnowflakeServer.Column;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +37,6 @@ class SnowflakeSyncJobIT {
 
     private static final String PASSWORD = "sf-pw-0b7d2c";
 
-    private static final List<Column> COLUMNS = List.of(Column.text("database_name"), Column.text("schema_name"),
-            Column.text("table_name"), Column.text("table_description"), Column.bool("is_view"),
-            Column.number("last_updated_time"), Column.text("column_name"), Column.text("column_description"),
-            Column.text("column_type"), Column.number("sort_order"));
-
     private static final List<String> SHOW_COLUMNS = List.of("created_on", "name", "kind", "database_name", "schema_name");
 
     @StartStop
@@ -62,21 +56,11 @@ class SnowflakeSyncJobIT {
     }
 
     private List<String> snowflakeWarehouse(int i, String name) {
-        List<String> args = new ArrayList<>(List.of(
-                "--sync.warehouses[" + i + "].name=" + name,
-                "--sync.warehouses[" + i + "].kind=snowflake",
-                "--sync.warehouses[" + i + "].jdbc-url=" + snowflake.jdbcUrl(),
+        return JobArgs.concat(JobArgs.snowflake(i, name, snowflake), List.of(
                 "--sync.warehouses[" + i + "].username=SVC_SYNC",
                 "--sync.warehouses[" + i + "].password=" + PASSWORD,
                 "--sync.warehouses[" + i + "].role=CATALOG_READER",
                 "--sync.warehouses[" + i + "].compute-warehouse=SYNC_WH"));
-        // What the driver needs against the fake: an account name, plain HTTP, no cloud probing.
-        snowflake.baseProperties().forEach((key, value) -> {
-            if (!key.equals("JDBC_QUERY_RESULT_FORMAT")) {
-                args.add("--sync.warehouses[" + i + "].properties." + key + "=" + value);
-            }
-        });
-        return args;
     }
 
     private List<String> demoWarehouse(int i) {
@@ -95,7 +79,7 @@ class SnowflakeSyncJobIT {
 
     private void columnsOf(String database, List<List<String>> rows) {
         snowflake.onQueryWith(q -> ("\"" + database + "\".INFORMATION_SCHEMA.COLUMNS").equals(q.bindingValue(1)),
-                FakeSnowflakeServer.typedResult(COLUMNS, rows));
+                FakeSnowflakeServer.typedResult(FakeSnowflakeServer.CATALOG_COLUMNS, rows));
     }
 
     @Test

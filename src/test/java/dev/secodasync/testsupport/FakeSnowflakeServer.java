@@ -52,6 +52,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class FakeSnowflakeServer implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
+    /** The columns every {@code sql/snowflake/columns*.sql} returns, typed as Snowflake answers them. */
+    public static final List<Column> CATALOG_COLUMNS = List.of(Column.text("database_name"), Column.text("schema_name"),
+            Column.text("table_name"), Column.text("table_description"), Column.bool("is_view"),
+            Column.number("last_updated_time"), Column.text("column_name"), Column.text("column_description"),
+            Column.text("column_type"), Column.number("sort_order"));
+
     /** Error code used for queries that no rule matched. */
     public static final String UNMATCHED_CODE = "999999";
 

@@ -35,6 +35,23 @@ public final class JobArgs {
                 "--sync.warehouses[" + i + "].integration-type=custom");
     }
 
+    /**
+     * A Snowflake warehouse on {@code fake}: its JDBC URL and the driver properties it needs (account,
+     * plain HTTP, no cloud probing), leaving the result format to the job; credentials are the caller's.
+     */
+    public static List<String> snowflake(int i, String name, FakeSnowflakeServer fake) {
+        List<String> args = new ArrayList<>(List.of(
+                "--sync.warehouses[" + i + "].name=" + name,
+                "--sync.warehouses[" + i + "].kind=snowflake",
+                "--sync.warehouses[" + i + "].jdbc-url=" + fake.jdbcUrl()));
+        fake.baseProperties().forEach((key, value) -> {
+            if (!key.equals("JDBC_QUERY_RESULT_FORMAT")) {
+                args.add("--sync.warehouses[" + i + "].properties." + key + "=" + value);
+            }
+        });
+        return args;
+    }
+
     /** The lists one after the other. */
     @SafeVarargs
     public static List<String> concat(List<String>... parts) {

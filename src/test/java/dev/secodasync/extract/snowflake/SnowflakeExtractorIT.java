@@ -17,14 +17,11 @@ import dev.secodasync.extract.WarehouseConnections;
 import dev.secodasync.extract.WarehouseExtractor.CatalogCount;
 import dev.secodasync.extract.WarehouseReadException;
 import dev.secodasync.testsupport.FakeSnowflakeServer;
-import dev.secodasync.testsupport.FakeSnowflakeServer.Column;
 import dev.secodasync.testsupport.FakeSnowflakeServer.Query;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,11 +41,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * lower-casing and its collisions, and failures naming the database.
  */
 class SnowflakeExtractorIT {
-
-    static final List<Column> COLUMNS = List.of(Column.text("database_name"), Column.text("schema_name"),
-            Column.text("table_name"), Column.text("table_description"), Column.bool("is_view"),
-            Column.number("last_updated_time"), Column.text("column_name"), Column.text("column_description"),
-            Column.text("column_type"), Column.number("sort_order"));
 
     static final List<String> SHOW_COLUMNS = List.of("created_on", "name", "kind", "database_name", "schema_name");
 
@@ -67,7 +58,7 @@ class SnowflakeExtractorIT {
     }
 
     static FakeSnowflakeServer.ResultAnswer columns(List<List<String>> rows) {
-        return FakeSnowflakeServer.typedResult(COLUMNS, rows);
+        return FakeSnowflakeServer.typedResult(FakeSnowflakeServer.CATALOG_COLUMNS, rows);
     }
 
     static List<String> database(String name) {
