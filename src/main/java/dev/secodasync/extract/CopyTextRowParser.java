@@ -41,14 +41,15 @@ final class CopyTextRowParser {
      */
     ColumnRow parse(byte[] line) {
         split(line);
-        Object[] table = new Object[REUSED];
+        Object[] table = previousValues;
         for (int i = 0; i < REUSED; i++) {
-            table[i] = reuseOrDecode(line, i);
+            if (!sameAsPrevious(line, i)) {
+                table[i] = decode(line, i);
+            }
         }
         previousLine = line;
         System.arraycopy(starts, 0, previousStarts, 0, REUSED);
         System.arraycopy(ends, 0, previousEnds, 0, REUSED);
-        System.arraycopy(table, 0, previousValues, 0, REUSED);
         Long sortOrder = number(line, 9);
         if (sortOrder == null) {
             throw new IllegalStateException("columns.sql returned no sort_order for column " + text(line, 6));
@@ -94,11 +95,12 @@ final class CopyTextRowParser {
                 + " column_type, sort_order)");
     }
 
-    private Object reuseOrDecode(byte[] line, int field) {
-        if (previousLine != null && Arrays.equals(line, starts[field], ends[field],
-                previousLine, previousStarts[field], previousEnds[field])) {
-            return previousValues[field];
-        }
+    private boolean sameAsPrevious(byte[] line, int field) {
+        return previousLine != null && Arrays.equals(line, starts[field], ends[field],
+                previousLine, previousStarts[field], previousEnds[field]);
+    }
+
+    private Object decode(byte[] line, int field) {
         return switch (field) {
             case 4 -> bool(line, field);
             case 5 -> number(line, field);

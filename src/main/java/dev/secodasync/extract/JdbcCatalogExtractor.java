@@ -66,14 +66,14 @@ public class JdbcCatalogExtractor implements WarehouseExtractor {
         }
         // check.sql reads its filters from the settings of settings.sql, made in the same transaction.
         try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false);
             try {
-                PostgresCopyReader.applySettings(connection, postgresSettings(warehouse));
+                PostgresCopyReader.beginWithSettings(connection, postgresSettings(warehouse));
                 SqlFiles.Bound query = new SqlFiles.Bound(SqlFiles.load("postgres", "check"), List.of());
                 return count(JdbcClient.create(new SingleConnectionDataSource(connection, true)), query);
             } finally {
-                connection.rollback();
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
             }
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException(e.getMessage(), e);

@@ -40,11 +40,7 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
     public void open(ExecutionContext executionContext) {
         try {
             connection = dataSource.getConnection();
-            // A read-only transaction: the settings are local to it, and an overridden
-            // columns.sql (sync.sql-dir) cannot change the warehouse.
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false);
-            applySettings(connection, settings);
+            beginWithSettings(connection, settings);
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(SqlFiles.load("postgres", "columns"));
         } catch (SQLException e) {
             close();
@@ -52,8 +48,15 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
         }
     }
 
-    /** Runs {@code settings.sql} in the open transaction of {@code connection}, leaving it open. */
-    static void applySettings(Connection connection, SqlFiles.Bound settings) {
+    /**
+     * Opens a read-only transaction on {@code connection} and runs {@code settings.sql} in it,
+     * leaving it open for columns.sql or check.sql; the caller rolls it back. Read-only: the
+     * settings are local to it, and an overridden statement (sync.sql-dir) cannot change the
+     * warehouse.
+     */
+    static void beginWithSettings(Connection connection, SqlFiles.Bound settings) throws SQLException {
+        connection.setReadOnly(true);
+        connection.setAutoCommit(false);
         JdbcClient.create(new SingleConnectionDataSource(connection, true))
                 .sql(settings.sql())
                 .params(settings.arguments())

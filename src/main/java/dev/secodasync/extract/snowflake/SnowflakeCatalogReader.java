@@ -87,6 +87,9 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
 
     private ExecutorService queries;
 
+    /** Queries open or running at most: max-parallel-databases, or fewer when there are fewer databases. */
+    private int parallel;
+
     private final Deque<String> schemas = new ArrayDeque<>();
 
     /** The session of the database being read (during discovery and ACCOUNT_USAGE: the first one). */
@@ -124,7 +127,7 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
                 close();
                 throw e;
             }
-            int parallel = Math.max(1, Math.min(warehouse.parallelDatabases(), databases.size()));
+            parallel = Math.max(1, Math.min(warehouse.parallelDatabases(), databases.size()));
             log.info("Warehouse '{}': reading {} Snowflake database(s), {} at a time", warehouse.name(),
                     databases.size(), parallel);
             synchronized (this) {
@@ -134,7 +137,7 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
             CustomizableThreadFactory threads = new CustomizableThreadFactory("snowflake-" + warehouse.name() + "-");
             threads.setDaemon(true);
             queries = Executors.newFixedThreadPool(parallel, threads);
-            startQueries(parallel);
+            startQueries();
         }
     }
 
@@ -148,7 +151,7 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
     }
 
     /** Starts the next databases' queries until {@code parallel} are open or running. */
-    private void startQueries(int parallel) {
+    private void startQueries() {
         while (started.size() + (rows != null ? 1 : 0) < parallel && !databases.isEmpty()) {
             String next = databases.poll();
             started.add(new Started(next, queries.submit(() -> execute(next))));
@@ -157,21 +160,12 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
 
     // On a query thread.
     private Opened execute(String db) {
-        Connection session;
-        try {
-            session = borrowSession();
-        } catch (SQLException | RuntimeException e) {
-            return new Opened(db, null, null, null, e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e));
-        }
+        Connection session = null;
         PreparedStatement ps = null;
         Opened opened;
         try {
-            SqlFiles.Bound query = SqlFiles.bind(sql.columns(), databaseParameters(db));
-            ps = session.prepareStatement(query.sql());
-            ps.setFetchSize(fetchSize);
-            for (int i = 0; i < query.arguments().size(); i++) {
-                ps.setObject(i + 1, query.arguments().get(i));
-            }
+            session = borrowSession();
+            ps = prepare(session, sql.columns(), databaseParameters(db));
             synchronized (this) {
                 running.add(ps);
             }
@@ -184,6 +178,7 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
             }
         } catch (SQLException | RuntimeException e) {
             closeQuietly(ps);
+            // No session: signing in failed (the reader reports it so).
             opened = new Opened(db, session, null, null, e instanceof SQLException sql ? sql : new SQLException(e.toString(), e));
         }
         synchronized (this) {
@@ -278,7 +273,7 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
             }
             schema = null;
             releaseSession();
-            startQueries(warehouse.parallelDatabases());
+            startQueries();
             Started next = started.poll();
             if (next == null) {
                 return false;
@@ -315,13 +310,25 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
     }
 
     private void open(String namedSql, Map<String, Object> parameters) throws SQLException {
-        SqlFiles.Bound query = SqlFiles.bind(namedSql, parameters);
-        statement = connection.prepareStatement(query.sql());
-        statement.setFetchSize(fetchSize);
-        for (int i = 0; i < query.arguments().size(); i++) {
-            statement.setObject(i + 1, query.arguments().get(i));
-        }
+        statement = prepare(connection, namedSql, parameters);
         rows = statement.executeQuery();
+    }
+
+    /** {@code namedSql} prepared on {@code session} with its parameters bound. */
+    private PreparedStatement prepare(Connection session, String namedSql, Map<String, Object> parameters)
+            throws SQLException {
+        SqlFiles.Bound query = SqlFiles.bind(namedSql, parameters);
+        PreparedStatement prepared = session.prepareStatement(query.sql());
+        try {
+            prepared.setFetchSize(fetchSize);
+            for (int i = 0; i < query.arguments().size(); i++) {
+                prepared.setObject(i + 1, query.arguments().get(i));
+            }
+            return prepared;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(prepared);
+            throw e;
+        }
     }
 
     /** The configured databases, or every database the role sees but Snowflake's own; in CSV order. */
@@ -379,12 +386,8 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
     private List<String> schemasOf(String db) {
         Map<String, Object> parameters = commonParameters();
         parameters.put("schemata_view", SnowflakeNames.informationSchemaView(db, "SCHEMATA"));
-        SqlFiles.Bound query = SqlFiles.bind(sql.schemas(), parameters);
         List<String> names = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(query.sql())) {
-            for (int i = 0; i < query.arguments().size(); i++) {
-                ps.setObject(i + 1, query.arguments().get(i));
-            }
+        try (PreparedStatement ps = prepare(connection, sql.schemas(), parameters)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(2));
