@@ -1,11 +1,12 @@
 package dev.secodasync.check;
 
+import dev.secodasync.catalog.CatalogCount;
 import dev.secodasync.config.SecodaProperties;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.extract.WarehouseExtractors;
-import dev.secodasync.report.Errors;
-import dev.secodasync.report.SecretMasker;
+import dev.secodasync.support.Errors;
+import dev.secodasync.support.SecretMasker;
 import dev.secodasync.secoda.SecodaClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public class ConnectionCheck {
         for (WarehouseProperties warehouse : warehouses) {
             WarehouseExtractor extractor = extractors.forKind(warehouse.kind());
             results.add(attempt("warehouse " + warehouse.name() + " (" + warehouse.kind().dialect() + ")", () -> {
-                WarehouseExtractor.CatalogCount count = extractor.count(warehouse);
+                CatalogCount count = extractor.count(warehouse);
                 return count.tables() + " tables, " + count.columns() + " columns would be exported";
             }));
         }

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.InetAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -119,6 +121,13 @@ public record SecodaProperties(
     }
 
     /** Never prints the token. */
+    /** Every secret value of the configuration, for masking: the API token and the warehouses' secrets. */
+    public List<String> secretsWith(SyncProperties sync) {
+        List<String> secrets = new ArrayList<>(sync.secrets());
+        secrets.add(apiToken);
+        return secrets;
+    }
+
     @Override
     public String toString() {
         return "SecodaProperties[baseUrl=" + baseUrl + ", apiToken=" + (apiToken == null ? "<none>" : "<set>") + "]";

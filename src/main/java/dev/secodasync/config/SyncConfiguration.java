@@ -1,6 +1,6 @@
 package dev.secodasync.config;
 
-import dev.secodasync.csv.OwnerOnlyFiles;
+import dev.secodasync.support.OwnerOnlyFiles;
 import dev.secodasync.sql.SqlFiles;
 import java.io.IOException;
 import org.springframework.boot.ApplicationArguments;
@@ -14,10 +14,15 @@ import org.springframework.context.annotation.Configuration;
 public class SyncConfiguration {
 
     SyncConfiguration(SyncProperties sync) throws IOException {
-        SqlFiles.overrideFrom(sync.sqlDir());
         // Before the H2 job repository creates it with the default umask: the CSV files and the
         // state hold catalog comments, which can be confidential.
         OwnerOnlyFiles.createDirectories(sync.stateDir());
+    }
+
+    /** The statements the job runs, with {@code sync.sql-dir} overrides first. */
+    @Bean
+    SqlFiles sqlFiles(SyncProperties sync) {
+        return new SqlFiles(sync.sqlDir());
     }
 
     @Bean

@@ -74,6 +74,11 @@ public record SyncProperties(
         }
     }
 
+    /** Every secret value of the warehouses' settings, for masking. */
+    public List<String> secrets() {
+        return warehouses.stream().flatMap(w -> w.secrets().stream()).toList();
+    }
+
     /** The warehouses a run covers: the configured ones, or the demo when none is configured. */
     public List<WarehouseProperties> effectiveWarehouses() {
         return warehouses.isEmpty() ? List.of(WarehouseProperties.demo()) : warehouses;

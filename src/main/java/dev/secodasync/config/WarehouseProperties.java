@@ -5,7 +5,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -227,6 +229,27 @@ public record WarehouseProperties(
         if (isSet(value)) {
             keys.add(key);
         }
+    }
+
+    /**
+     * The secret values of this entry, for masking: password, private key (also as the Base64 the
+     * Snowflake driver is given), passphrase, token, and driver properties whose name says secret.
+     */
+    public List<String> secrets() {
+        List<String> values = new ArrayList<>();
+        values.add(password);
+        values.add(privateKeyPassphrase);
+        values.add(privateKey);
+        if (privateKey != null) {
+            values.add(Base64.getEncoder().encodeToString(privateKey.getBytes(StandardCharsets.UTF_8)));
+        }
+        values.add(token);
+        properties.forEach((key, value) -> {
+            if (key.toLowerCase(Locale.ROOT).matches(".*(password|pwd|token|secret|key).*")) {
+                values.add(value);
+            }
+        });
+        return values;
     }
 
     /** Never prints the password, key, token, nor driver properties, which may hold secrets too. */

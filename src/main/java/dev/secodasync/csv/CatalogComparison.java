@@ -1,5 +1,7 @@
 package dev.secodasync.csv;
 
+import dev.secodasync.catalog.CodePointOrder;
+import dev.secodasync.catalog.SchemaChanges;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -109,11 +111,11 @@ public final class CatalogComparison {
 
         @Override
         public int compareTo(Table other) {
-            int c = RowValidator.compareCodePoints(database, other.database);
+            int c = CodePointOrder.compare(database, other.database);
             if (c == 0) {
-                c = RowValidator.compareCodePoints(schema, other.schema);
+                c = CodePointOrder.compare(schema, other.schema);
             }
-            return c != 0 ? c : RowValidator.compareCodePoints(table, other.table);
+            return c != 0 ? c : CodePointOrder.compare(table, other.table);
         }
     }
 

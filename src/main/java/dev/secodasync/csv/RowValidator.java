@@ -1,6 +1,7 @@
 package dev.secodasync.csv;
 
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.CodePointOrder;
+import dev.secodasync.catalog.ColumnRow;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,30 +70,11 @@ public class RowValidator {
     }
 
     static int compareTables(ColumnRow a, ColumnRow b) {
-        int c = compareCodePoints(a.database(), b.database());
+        int c = CodePointOrder.compare(a.database(), b.database());
         if (c == 0) {
-            c = compareCodePoints(a.schema(), b.schema());
+            c = CodePointOrder.compare(a.schema(), b.schema());
         }
-        return c != 0 ? c : compareCodePoints(a.table(), b.table());
-    }
-
-    /** Code-point order, as PostgreSQL's {@code COLLATE "C"} sorts UTF-8; nulls first. */
-    public static int compareCodePoints(String a, String b) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : -1) : 1;
-        }
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return c != 0 ? c : CodePointOrder.compare(a.table(), b.table());
     }
 
     private static String tableName(ColumnRow row) {

@@ -1,6 +1,9 @@
 package dev.secodasync.csv;
 
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.CatalogCounter;
+import dev.secodasync.catalog.CatalogStats;
+import dev.secodasync.support.OwnerOnlyFiles;
+import dev.secodasync.catalog.ColumnRow;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;

@@ -1,5 +1,6 @@
 package dev.secodasync.extract;
 
+import dev.secodasync.catalog.ColumnRow;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.springframework.jdbc.core.RowMapper;

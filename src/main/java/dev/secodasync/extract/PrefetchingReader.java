@@ -1,5 +1,6 @@
 package dev.secodasync.extract;
 
+import dev.secodasync.catalog.ColumnRow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;

@@ -1,10 +1,15 @@
 package dev.secodasync.extract;
 
+import dev.secodasync.catalog.CatalogCount;
+import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-/** Reads the column catalog of one kind of warehouse. */
+/**
+ * Reads the column catalog of one kind of warehouse. A dialect is one implementation in a package
+ * of its own under {@code extract}, with its statements under {@code sql/<dialect>/}.
+ */
 public interface WarehouseExtractor {
 
     /** The kind of warehouse this extractor reads. */
@@ -18,8 +23,4 @@ public interface WarehouseExtractor {
 
     /** Signs in, runs a trivial query and counts what a sync would export, uploading nothing. */
     CatalogCount count(WarehouseProperties warehouse);
-
-    /** What a connection check found: tables and columns a sync would export. */
-    record CatalogCount(long tables, long columns) {
-    }
 }

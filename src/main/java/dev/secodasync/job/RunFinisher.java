@@ -2,8 +2,7 @@ package dev.secodasync.job;
 
 import dev.secodasync.config.RunOptions;
 import dev.secodasync.config.SyncProperties;
-import dev.secodasync.report.Errors;
-import dev.secodasync.report.RunReport;
+import dev.secodasync.support.Errors;
 import dev.secodasync.report.RunSummary;
 import dev.secodasync.report.RunSummaryWriter;
 import dev.secodasync.report.WarehouseResult;

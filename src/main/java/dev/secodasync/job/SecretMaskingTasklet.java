@@ -1,8 +1,7 @@
 package dev.secodasync.job;
 
-import dev.secodasync.report.Errors;
-import dev.secodasync.report.SecretMasker;
-import dev.secodasync.secoda.GuardRefusedException;
+import dev.secodasync.support.Errors;
+import dev.secodasync.support.SecretMasker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.secodasync.job;
 
 import dev.secodasync.config.InvalidConfigurationException;
-import dev.secodasync.report.Errors;
+import dev.secodasync.support.Errors;
 import dev.secodasync.report.RunSummary;
 import dev.secodasync.report.RunSummaryWriter;
 import java.io.PrintStream;

@@ -6,17 +6,14 @@ import dev.secodasync.config.SyncProperties;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
-import dev.secodasync.extract.ExtractTasklet;
-import dev.secodasync.extract.JdbcCatalogExtractor;
+import dev.secodasync.extract.h2.H2Extractor;
+import dev.secodasync.extract.postgres.PostgresExtractor;
+import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.extract.WarehouseExtractors;
 import dev.secodasync.extract.snowflake.SnowflakeExtractor;
-import dev.secodasync.report.RunReport;
-import dev.secodasync.report.SecretMasker;
-import dev.secodasync.secoda.IntegrationResolver;
+import dev.secodasync.support.SecretMasker;
 import dev.secodasync.secoda.SecodaClient;
 import dev.secodasync.secoda.SecodaRetry;
-import dev.secodasync.secoda.UploadGuards;
-import dev.secodasync.secoda.UploadTasklet;
 import dev.secodasync.state.UploadStateStore;
 import dev.secodasync.state.WarehouseLocks;
 import dev.secodasync.state.IntegrationStateStore;
@@ -62,25 +59,25 @@ public class SyncJobConfiguration {
 
     @Bean
     SecretMasker secretMasker(SecodaProperties secoda, SyncProperties sync) {
-        return new SecretMasker(secoda, sync);
+        return new SecretMasker(secoda.secretsWith(sync));
     }
 
     @Bean
-    WarehouseExtractors warehouseExtractors(SyncProperties sync) {
+    WarehouseExtractors warehouseExtractors(SyncProperties sync, SqlFiles sql) {
         return new WarehouseExtractors(List.of(
-                new JdbcCatalogExtractor(WarehouseKind.POSTGRES, sync.fetchSize()),
-                new JdbcCatalogExtractor(WarehouseKind.H2, sync.fetchSize()),
-                new SnowflakeExtractor(sync.fetchSize())));
+                new PostgresExtractor(sql),
+                new H2Extractor(sql, sync.fetchSize()),
+                new SnowflakeExtractor(sql, sync.fetchSize())));
     }
 
     @Bean
-    IntegrationStateStore integrationStateStore(DataSource dataSource) {
-        return new IntegrationStateStore(dataSource);
+    IntegrationStateStore integrationStateStore(DataSource dataSource, SqlFiles sql) {
+        return new IntegrationStateStore(dataSource, sql);
     }
 
     @Bean
-    UploadStateStore uploadStateStore(DataSource dataSource) {
-        return new UploadStateStore(dataSource);
+    UploadStateStore uploadStateStore(DataSource dataSource, SqlFiles sql) {
+        return new UploadStateStore(dataSource, sql);
     }
 
     @Bean
@@ -139,8 +136,8 @@ public class SyncJobConfiguration {
 
     @Bean
     SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report, JobRepository jobRepository,
-            DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher) {
+            DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher, SqlFiles sql) {
         return new SyncRunner(jobOperator, secodaSyncJob, report, jobRepository,
-                WarehouseLocks.forRepository(dataSource, unpooled(dataSource), sync.stateDir()), options, finisher);
+                WarehouseLocks.forRepository(dataSource, unpooled(dataSource), sync.stateDir(), sql), options, finisher);
     }
 }

@@ -1,6 +1,5 @@
 package dev.secodasync.job;
 
-import dev.secodasync.report.RunReport;
 import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.config.RunOptions;
 import dev.secodasync.state.WarehouseLocks;

@@ -1,9 +1,7 @@
 package dev.secodasync.job;
 
-import dev.secodasync.report.Errors;
-import dev.secodasync.secoda.GuardRefusedException;
-import dev.secodasync.report.RunReport;
-import dev.secodasync.report.SecretMasker;
+import dev.secodasync.support.Errors;
+import dev.secodasync.support.SecretMasker;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;

@@ -1,6 +1,8 @@
 package dev.secodasync.report;
 
-import dev.secodasync.csv.SchemaChanges;
+import dev.secodasync.job.RunReport;
+import dev.secodasync.job.SchemaComparison;
+import dev.secodasync.catalog.SchemaChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.secodasync.report;
 
-import dev.secodasync.csv.CatalogStats;
+import dev.secodasync.catalog.CatalogStats;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -41,35 +41,35 @@ public record WarehouseResult(String name, Status status, CatalogStats stats, Pa
         }
     }
 
-    static WarehouseResult started(String name) {
+    public static WarehouseResult started(String name) {
         return new WarehouseResult(name, Status.RUNNING, null, null, null, false, null, null, Duration.ZERO);
     }
 
-    WarehouseResult extracted(CatalogStats stats, Path csv) {
+    public WarehouseResult extracted(CatalogStats stats, Path csv) {
         return new WarehouseResult(name, status, stats, csv, integrationId, uploaded, note, error, duration);
     }
 
-    WarehouseResult uploaded(String integrationId) {
+    public WarehouseResult uploaded(String integrationId) {
         return new WarehouseResult(name, Status.SYNCED, stats, csv, integrationId, true, null, null, duration);
     }
 
-    WarehouseResult notUploaded(String why) {
+    public WarehouseResult notUploaded(String why) {
         return new WarehouseResult(name, Status.NOT_UPLOADED, stats, csv, integrationId, false, why, null, duration);
     }
 
-    WarehouseResult unchanged(String integrationId, String why) {
+    public WarehouseResult unchanged(String integrationId, String why) {
         return new WarehouseResult(name, Status.UNCHANGED, stats, csv, integrationId, false, why, null, duration);
     }
 
-    WarehouseResult refused(String why) {
+    public WarehouseResult refused(String why) {
         return new WarehouseResult(name, Status.REFUSED, stats, csv, integrationId, false, null, why, duration);
     }
 
-    WarehouseResult failed(String error) {
+    public WarehouseResult failed(String error) {
         return new WarehouseResult(name, Status.FAILED, stats, csv, integrationId, false, note, error, duration);
     }
 
-    WarehouseResult took(Duration duration) {
+    public WarehouseResult took(Duration duration) {
         return new WarehouseResult(name, status, stats, csv, integrationId, uploaded, note, error, duration);
     }
 }

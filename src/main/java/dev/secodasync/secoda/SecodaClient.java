@@ -1,5 +1,6 @@
 package dev.secodasync.secoda;
 
+import dev.secodasync.job.IntegrationResolver;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -21,22 +21,23 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
  */
 public final class SqlFiles {
 
-    // Set once at start-up from sync.sql-dir; process-wide like the classpath it overrides.
-    private static volatile Path overrides;
-
-    private SqlFiles() {
-    }
+    private final Path overrides;
 
     /**
-     * Reads statements from {@code dir/<folder>/<name>.sql} where such a file exists, before the
-     * built-in ones ({@code sync.sql-dir}); null restores the built-in ones only.
+     * @param overrides a folder whose {@code <folder>/<name>.sql} files are read before the built-in
+     *     ones ({@code sync.sql-dir}), or null for the built-in ones only
      */
-    public static void overrideFrom(Path dir) {
-        overrides = dir;
+    public SqlFiles(Path overrides) {
+        this.overrides = overrides;
+    }
+
+    /** The statements shipped in the jar, without overrides. */
+    public static SqlFiles builtIn() {
+        return new SqlFiles(null);
     }
 
     /** The text of {@code sql/<folder>/<name>.sql}, failing with the file's name when it is missing. */
-    public static String load(String folder, String name) {
+    public String load(String folder, String name) {
         Path override = overrides;
         if (override != null) {
             Path file = override.resolve(folder).resolve(name + ".sql");

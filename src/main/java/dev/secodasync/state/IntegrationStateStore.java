@@ -16,12 +16,15 @@ public class IntegrationStateStore {
 
     private final JdbcClient jdbc;
 
-    private final String findSql = SqlFiles.load("state", "find-integration");
-    private final String insertSql = SqlFiles.load("state", "insert-integration");
-    private final String deleteSql = SqlFiles.load("state", "delete-integration");
+    private final String findSql;
+    private final String insertSql;
+    private final String deleteSql;
 
-    public IntegrationStateStore(DataSource dataSource) {
+    public IntegrationStateStore(DataSource dataSource, SqlFiles sql) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.findSql = sql.load("state", "find-integration");
+        this.insertSql = sql.load("state", "insert-integration");
+        this.deleteSql = sql.load("state", "delete-integration");
     }
 
     /** The id remembered for this integration name on this Secoda host. */

@@ -1,6 +1,6 @@
 package dev.secodasync.state;
 
-import dev.secodasync.csv.CatalogStats;
+import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.sql.SqlFiles;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +16,15 @@ public class UploadStateStore {
 
     private final JdbcClient jdbc;
 
-    private final String findSql = SqlFiles.load("state", "find-last-upload");
-    private final String updateSql = SqlFiles.load("state", "update-last-upload");
-    private final String insertSql = SqlFiles.load("state", "insert-last-upload");
+    private final String findSql;
+    private final String updateSql;
+    private final String insertSql;
 
-    public UploadStateStore(DataSource dataSource) {
+    public UploadStateStore(DataSource dataSource, SqlFiles sql) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.findSql = sql.load("state", "find-last-upload");
+        this.updateSql = sql.load("state", "update-last-upload");
+        this.insertSql = sql.load("state", "insert-last-upload");
     }
 
     /** The last accepted upload into this integration, if any. */

@@ -1,6 +1,6 @@
 package dev.secodasync.state;
 
-import dev.secodasync.csv.OwnerOnlyFiles;
+import dev.secodasync.support.OwnerOnlyFiles;
 import dev.secodasync.sql.SqlFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -79,10 +79,11 @@ public abstract class WarehouseLocks {
      *     advisory locks hold one connection for the whole run, which must not starve the job of
      *     pooled connections
      */
-    public static WarehouseLocks forRepository(DataSource repository, DataSource unpooled, Path stateDir) {
+    public static WarehouseLocks forRepository(DataSource repository, DataSource unpooled, Path stateDir,
+            SqlFiles sql) {
         try (Connection c = repository.getConnection()) {
             if (c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-                return new Advisory(unpooled);
+                return new Advisory(unpooled, sql);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the job repository database: " + e.getMessage(), e);
@@ -98,12 +99,14 @@ public abstract class WarehouseLocks {
 
         private final DataSource dataSource;
 
-        private final String lockSql = SqlFiles.load("state", "try-advisory-lock");
+        private final String lockSql;
 
-        private final String unlockSql = SqlFiles.load("state", "advisory-unlock");
+        private final String unlockSql;
 
-        Advisory(DataSource dataSource) {
+        Advisory(DataSource dataSource, SqlFiles sql) {
             this.dataSource = dataSource;
+            this.lockSql = sql.load("state", "try-advisory-lock");
+            this.unlockSql = sql.load("state", "advisory-unlock");
         }
 
         private Connection connection;

@@ -1,9 +1,10 @@
 package dev.secodasync.csv;
 
+import dev.secodasync.catalog.SchemaChanges;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.ColumnRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

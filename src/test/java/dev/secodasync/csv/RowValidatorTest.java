@@ -1,8 +1,9 @@
 package dev.secodasync.csv;
 
+import dev.secodasync.catalog.CodePointOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.ColumnRow;
 import org.junit.jupiter.api.Test;
 
 class RowValidatorTest {
@@ -70,8 +71,8 @@ class RowValidatorTest {
     @Test
     void comparesByCodePointNotUtf16Unit() {
         // U+1F600 (surrogate pair D83D DE00) is above U+FF5E in code points, below it in UTF-16 units.
-        assertThat(RowValidator.compareCodePoints("\uD83D\uDE00", "\uFF5E")).isPositive();
+        assertThat(CodePointOrder.compare("\uD83D\uDE00", "\uFF5E")).isPositive();
         assertThat("\uD83D\uDE00".compareTo("\uFF5E")).isNegative();
-        assertThat(RowValidator.compareCodePoints("ab", "abc")).isNegative();
+        assertThat(CodePointOrder.compare("ab", "abc")).isNegative();
     }
 }

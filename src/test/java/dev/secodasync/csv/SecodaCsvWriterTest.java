@@ -1,8 +1,9 @@
 package dev.secodasync.csv;
 
+import dev.secodasync.catalog.CatalogStats;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.testsupport.CsvFilesRead;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

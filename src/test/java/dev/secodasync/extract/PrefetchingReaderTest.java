@@ -1,5 +1,6 @@
 package dev.secodasync.extract;
 
+import dev.secodasync.catalog.ColumnRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.secodasync.secoda;
 
+import dev.secodasync.sql.SqlFiles;
+import dev.secodasync.job.IntegrationResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -179,7 +181,7 @@ class SecodaFaultsIT {
                 "jdbc:h2:file:" + dir.resolve("repo").toAbsolutePath(), "sa", "");
         new ResourceDatabasePopulator(new FileSystemResource("sql/state/schema.sql")).execute(ds);
         IntegrationResolver resolver = new IntegrationResolver(client(4, Duration.ofMillis(300)),
-                new IntegrationStateStore(ds), retry(4));
+                new IntegrationStateStore(ds, SqlFiles.builtIn()), retry(4));
         WarehouseProperties warehouse = WarehouseProperties.of("wh", WarehouseKind.POSTGRES, "jdbc:postgresql://x/y",
                 null, null, "analytics", null, null, List.of(), List.of(), false, Map.of());
 

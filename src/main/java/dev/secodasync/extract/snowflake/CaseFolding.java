@@ -1,6 +1,6 @@
 package dev.secodasync.extract.snowflake;
 
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.extract.InvalidCatalogException;
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.secodasync.extract.snowflake;
 
+import dev.secodasync.catalog.CodePointOrder;
 import dev.secodasync.config.WarehouseProperties;
-import dev.secodasync.csv.RowValidator;
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.extract.ColumnRowMapper;
 import dev.secodasync.extract.SchemaPatterns;
 import dev.secodasync.extract.WarehouseConnections;
@@ -334,8 +334,8 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
     /** The configured databases, or every database the role sees but Snowflake's own; in CSV order. */
     private List<String> databasesToRead() {
         List<String> names = warehouse.databases().isEmpty() ? discoverDatabases() : new ArrayList<>(warehouse.databases());
-        names.sort(Comparator.<String, String>comparing(folding::fold, RowValidator::compareCodePoints)
-                .thenComparing(RowValidator::compareCodePoints));
+        names.sort(Comparator.<String, String>comparing(folding::fold, CodePointOrder::compare)
+                .thenComparing(CodePointOrder::compare));
         for (int i = 1; i < names.size(); i++) {
             folding.checkNeighbours("databases", names.get(i - 1), names.get(i));
         }

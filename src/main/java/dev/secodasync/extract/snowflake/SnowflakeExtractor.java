@@ -2,9 +2,11 @@ package dev.secodasync.extract.snowflake;
 
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
-import dev.secodasync.csv.CatalogCounter;
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.CatalogCounter;
+import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.extract.WarehouseExtractor;
+import dev.secodasync.sql.SqlFiles;
+import dev.secodasync.catalog.CatalogCount;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -16,10 +18,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public class SnowflakeExtractor implements WarehouseExtractor {
 
+    private final SqlFiles sql;
+
     private final int fetchSize;
 
     /** {@code sql/snowflake/*.sql} is read per warehouse run, so a broken override fails that warehouse only. */
-    public SnowflakeExtractor(int fetchSize) {
+    public SnowflakeExtractor(SqlFiles sql, int fetchSize) {
+        this.sql = sql;
         this.fetchSize = fetchSize;
     }
 
@@ -30,7 +35,7 @@ public class SnowflakeExtractor implements WarehouseExtractor {
 
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
-        return new SnowflakeCatalogReader(warehouse, SnowflakeSql.load(), fetchSize);
+        return new SnowflakeCatalogReader(warehouse, SnowflakeSql.load(sql), fetchSize);
     }
 
     /** Walks the catalog as a sync would (same queries, same checks), counting instead of writing. */

@@ -6,12 +6,12 @@ import dev.secodasync.sql.SqlFiles;
 record SnowflakeSql(String databases, String columns, String schemas, String columnsBySchema,
         String accountUsageColumns) {
 
-    static SnowflakeSql load() {
+    static SnowflakeSql load(SqlFiles sql) {
         return new SnowflakeSql(
-                SqlFiles.load("snowflake", "databases"),
-                SqlFiles.load("snowflake", "columns"),
-                SqlFiles.load("snowflake", "schemas"),
-                SqlFiles.load("snowflake", "columns-by-schema"),
-                SqlFiles.load("snowflake", "account-usage-columns"));
+                sql.load("snowflake", "databases"),
+                sql.load("snowflake", "columns"),
+                sql.load("snowflake", "schemas"),
+                sql.load("snowflake", "columns-by-schema"),
+                sql.load("snowflake", "account-usage-columns"));
     }
 }

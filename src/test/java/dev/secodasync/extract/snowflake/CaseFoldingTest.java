@@ -3,7 +3,7 @@ package dev.secodasync.extract.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.extract.InvalidCatalogException;
 import org.junit.jupiter.api.Test;
 

@@ -11,11 +11,12 @@ import static dev.secodasync.testsupport.SnowflakeKeys.unencryptedPkcs8Pem;
 
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
-import dev.secodasync.extract.ColumnRow;
+import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.extract.InvalidCatalogException;
 import dev.secodasync.extract.WarehouseConnections;
-import dev.secodasync.extract.WarehouseExtractor.CatalogCount;
+import dev.secodasync.catalog.CatalogCount;
 import dev.secodasync.extract.WarehouseReadException;
+import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.testsupport.FakeSnowflakeServer;
 import dev.secodasync.testsupport.FakeSnowflakeServer.Query;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class SnowflakeExtractorIT {
     @TempDir
     Path tmp;
 
-    final SnowflakeExtractor extractor = new SnowflakeExtractor(1000);
+    final SnowflakeExtractor extractor = new SnowflakeExtractor(SqlFiles.builtIn(), 1000);
 
     /** A column row as the fake returns it: database, schema, table, column, position. */
     static List<String> column(String db, String schema, String table, String column, int position) {
@@ -123,7 +124,7 @@ class SnowflakeExtractorIT {
 
         // then
         assertThat(rows).extracting(ColumnRow::database).containsExactly("banana \"db\"", "zoo", "éclair");
-        String expectedSql = dev.secodasync.sql.SqlFiles.bind(dev.secodasync.sql.SqlFiles.load("snowflake", "columns"),
+        String expectedSql = SqlFiles.bind(SqlFiles.builtIn().load("snowflake", "columns"),
                 Map.of("columns_view", "", "tables_view", "", "include_schemas", "", "exclude_schemas", "",
                         "exclude_columns", "", "lower_case_names", true)).sql();
         assertThat(columnQueries()).hasSize(3).allSatisfy(q -> assertThat(q.sqlText()).isEqualTo(expectedSql));
@@ -536,6 +537,6 @@ class SnowflakeExtractorIT {
 
     /** The statement text of {@code sql/snowflake/databases.sql}. */
     static final class SqlText {
-        static final String DATABASES = dev.secodasync.sql.SqlFiles.load("snowflake", "databases");
+        static final String DATABASES = SqlFiles.builtIn().load("snowflake", "databases");
     }
 }

@@ -1,5 +1,6 @@
-package dev.secodasync.extract;
+package dev.secodasync.extract.postgres;
 
+import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.sql.SqlFiles;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,15 +26,18 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
 
     private final SqlFiles.Bound settings;
 
+    private final String copySql;
+
     private final CopyTextRowParser parser = new CopyTextRowParser();
 
     private Connection connection;
 
     private CopyOut copy;
 
-    PostgresCopyReader(DataSource dataSource, SqlFiles.Bound settings) {
+    PostgresCopyReader(DataSource dataSource, SqlFiles.Bound settings, String copySql) {
         this.dataSource = dataSource;
         this.settings = settings;
+        this.copySql = copySql;
     }
 
     @Override
@@ -41,7 +45,7 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
         try {
             connection = dataSource.getConnection();
             beginWithSettings(connection, settings);
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(SqlFiles.load("postgres", "columns"));
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
         } catch (SQLException e) {
             close();
             throw new ItemStreamException(e.getMessage(), e);

@@ -1,4 +1,4 @@
-package dev.secodasync.csv;
+package dev.secodasync.catalog;
 
 /**
  * What one CSV holds.

@@ -1,7 +1,8 @@
-package dev.secodasync.report;
+package dev.secodasync.job;
 
+import dev.secodasync.support.Errors;
 import dev.secodasync.csv.CatalogComparison;
-import dev.secodasync.csv.SchemaChanges;
+import dev.secodasync.catalog.SchemaChanges;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;

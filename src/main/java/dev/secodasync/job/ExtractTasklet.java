@@ -1,15 +1,18 @@
-package dev.secodasync.extract;
+package dev.secodasync.job;
 
+import dev.secodasync.catalog.ColumnRow;
+import dev.secodasync.extract.InvalidCatalogException;
+import dev.secodasync.extract.PrefetchingReader;
+import dev.secodasync.extract.WarehouseExtractor;
+import dev.secodasync.extract.WarehouseReadException;
 import dev.secodasync.config.SyncProperties.InvalidRowPolicy;
 import dev.secodasync.config.WarehouseProperties;
-import dev.secodasync.csv.CatalogStats;
+import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.csv.CsvFiles;
-import dev.secodasync.csv.OwnerOnlyFiles;
+import dev.secodasync.support.OwnerOnlyFiles;
 import dev.secodasync.csv.RowValidator;
 import dev.secodasync.csv.SecodaCsvWriter;
-import dev.secodasync.report.Errors;
-import dev.secodasync.report.RunReport;
-import dev.secodasync.report.SchemaComparison;
+import dev.secodasync.support.Errors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

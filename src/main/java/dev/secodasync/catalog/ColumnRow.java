@@ -1,4 +1,4 @@
-package dev.secodasync.extract;
+package dev.secodasync.catalog;
 
 /**
  * One column of one table, as every dialect's {@code columns.sql} returns it and as one line of

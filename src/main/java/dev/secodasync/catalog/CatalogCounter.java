@@ -1,4 +1,4 @@
-package dev.secodasync.csv;
+package dev.secodasync.catalog;
 
 import java.util.Objects;
 
@@ -50,7 +50,7 @@ public final class CatalogCounter {
         return columns;
     }
 
-    CatalogStats stats(String sha256) {
+    public CatalogStats stats(String sha256) {
         return new CatalogStats(databases, schemas, tables, views, columns, sha256);
     }
 }

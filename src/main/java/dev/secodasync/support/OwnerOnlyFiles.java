@@ -1,4 +1,4 @@
-package dev.secodasync.csv;
+package dev.secodasync.support;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

@@ -1,5 +1,8 @@
-package dev.secodasync.secoda;
+package dev.secodasync.job;
 
+import dev.secodasync.sql.SqlFiles;
+import dev.secodasync.secoda.SecodaClient;
+import dev.secodasync.secoda.SecodaRetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +49,7 @@ class IntegrationResolverIT {
         SecodaRetry retry = new SecodaRetry(SecodaRetry.settings(1, Duration.ofMillis(1), Duration.ofSeconds(1)));
         SecodaClient client = new SecodaClient(server.url("/"), TOKEN, SecodaClient.httpClient(server.url("/")).build(),
                 JsonMapper.builder().build(), retry);
-        return new IntegrationResolver(client, new IntegrationStateStore(ds), retry);
+        return new IntegrationResolver(client, new IntegrationStateStore(ds, SqlFiles.builtIn()), retry);
     }
 
     private static WarehouseProperties warehouse(String integrationName, String integrationId) {

@@ -1,4 +1,4 @@
-package dev.secodasync.report;
+package dev.secodasync.support;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
-package dev.secodasync.secoda;
+package dev.secodasync.job;
 
+import dev.secodasync.secoda.Integration;
+import dev.secodasync.secoda.SecodaApiException;
+import dev.secodasync.secoda.SecodaClient;
+import dev.secodasync.secoda.SecodaRetry;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.state.IntegrationStateStore;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.secodasync.report;
+package dev.secodasync.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

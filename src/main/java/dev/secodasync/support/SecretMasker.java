@@ -1,11 +1,6 @@
-package dev.secodasync.report;
+package dev.secodasync.support;
 
-import dev.secodasync.config.SecodaProperties;
-import dev.secodasync.config.SyncProperties;
-import dev.secodasync.config.WarehouseProperties;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,24 +18,8 @@ public class SecretMasker {
 
     private final List<String> secrets;
 
-    public SecretMasker(SecodaProperties secoda, SyncProperties sync) {
-        List<String> values = new ArrayList<>();
-        values.add(secoda.apiToken());
-        for (WarehouseProperties warehouse : sync.warehouses()) {
-            values.add(warehouse.password());
-            values.add(warehouse.privateKeyPassphrase());
-            values.add(warehouse.privateKey());
-            if (warehouse.privateKey() != null) {
-                // What the Snowflake driver is given (private_key_base64), in case anything echoes it.
-                values.add(Base64.getEncoder().encodeToString(warehouse.privateKey().getBytes(StandardCharsets.UTF_8)));
-            }
-            values.add(warehouse.token());
-            warehouse.properties().forEach((key, value) -> {
-                if (key.toLowerCase().matches(".*(password|pwd|token|secret|key).*")) {
-                    values.add(value);
-                }
-            });
-        }
+    /** @param values the secrets the configuration holds; nulls and values under 4 characters are ignored */
+    public SecretMasker(Collection<String> values) {
         // Longest first, so a secret containing another is masked whole. Very short values
         // would mask ordinary words.
         this.secrets = values.stream()

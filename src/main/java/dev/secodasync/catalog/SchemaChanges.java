@@ -1,5 +1,6 @@
-package dev.secodasync.csv;
+package dev.secodasync.catalog;
 
+import dev.secodasync.csv.CatalogComparison;
 import java.util.List;
 
 /**

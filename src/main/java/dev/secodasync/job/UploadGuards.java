@@ -1,7 +1,7 @@
-package dev.secodasync.secoda;
+package dev.secodasync.job;
 
 import dev.secodasync.config.SyncProperties;
-import dev.secodasync.csv.CatalogStats;
+import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.state.LastUpload;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
-package dev.secodasync.extract;
+package dev.secodasync.extract.postgres;
 
+import dev.secodasync.catalog.ColumnRow;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

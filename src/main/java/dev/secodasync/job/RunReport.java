@@ -1,6 +1,7 @@
-package dev.secodasync.report;
+package dev.secodasync.job;
 
-import dev.secodasync.csv.CatalogStats;
+import dev.secodasync.report.WarehouseResult;
+import dev.secodasync.catalog.CatalogStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package dev.secodasync.extract;
+package dev.secodasync.extract.postgres;
 
+import dev.secodasync.catalog.ColumnRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

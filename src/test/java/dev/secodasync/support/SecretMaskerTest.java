@@ -1,4 +1,4 @@
-package dev.secodasync.report;
+package dev.secodasync.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +22,9 @@ class SecretMaskerTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
         WarehouseProperties warehouse = WarehouseProperties.of("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
                 "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
-        SecretMasker masker = new SecretMasker(secoda, new SyncProperties(Path.of("."), List.of(warehouse), 1, 1,
-                Duration.ofSeconds(5), SyncProperties.InvalidRowPolicy.FAIL, null, null, true));
+        SyncProperties sync = new SyncProperties(Path.of("."), List.of(warehouse), 1, 1,
+                Duration.ofSeconds(5), SyncProperties.InvalidRowPolicy.FAIL, null, null, true);
+        SecretMasker masker = new SecretMasker(secoda.secretsWith(sync));
 
         // when
         String masked = masker.mask("Bearer tok-abcdef123 failed for pg-pass-777 / ssl-secret-9 at"

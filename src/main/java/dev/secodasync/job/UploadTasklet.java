@@ -1,11 +1,12 @@
-package dev.secodasync.secoda;
+package dev.secodasync.job;
 
+import dev.secodasync.secoda.SecodaApiException;
+import dev.secodasync.secoda.SecodaClient;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
-import dev.secodasync.report.Errors;
-import dev.secodasync.report.RunReport;
-import dev.secodasync.csv.CatalogStats;
-import dev.secodasync.csv.OwnerOnlyFiles;
+import dev.secodasync.support.Errors;
+import dev.secodasync.catalog.CatalogStats;
+import dev.secodasync.support.OwnerOnlyFiles;
 import dev.secodasync.csv.SecodaCsvWriter;
 import dev.secodasync.state.LastUpload;
 import dev.secodasync.state.UploadStateStore;

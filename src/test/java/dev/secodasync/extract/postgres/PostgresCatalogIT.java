@@ -1,5 +1,8 @@
-package dev.secodasync.extract;
+package dev.secodasync.extract.postgres;
 
+import dev.secodasync.catalog.CatalogCount;
+import dev.secodasync.catalog.ColumnRow;
+import dev.secodasync.sql.SqlFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.secodasync.config.WarehouseKind;
@@ -127,10 +130,10 @@ class PostgresCatalogIT {
     void countMatchesWhatTheReaderReturns() throws Exception {
         // given
         WarehouseProperties warehouse = warehouse(List.of("tmp_*"), false);
-        JdbcCatalogExtractor extractor = new JdbcCatalogExtractor(WarehouseKind.POSTGRES, 100);
+        PostgresExtractor extractor = new PostgresExtractor(SqlFiles.builtIn());
 
         // when
-        WarehouseExtractor.CatalogCount count = extractor.count(warehouse);
+        CatalogCount count = extractor.count(warehouse);
 
         // then
         List<ColumnRow> rows = readAll(warehouse);
@@ -168,7 +171,7 @@ class PostgresCatalogIT {
     }
 
     static List<ColumnRow> readAll(WarehouseProperties warehouse) throws Exception {
-        ItemStreamReader<ColumnRow> reader = new JdbcCatalogExtractor(WarehouseKind.POSTGRES, 3).reader(warehouse);
+        ItemStreamReader<ColumnRow> reader = new PostgresExtractor(SqlFiles.builtIn()).reader(warehouse);
         reader.open(new ExecutionContext());
         try {
             List<ColumnRow> rows = new ArrayList<>();
