@@ -1,5 +1,7 @@
 package dev.secodasync.catalog;
 
+import java.io.Serializable;
+
 /**
  * What one CSV holds.
  *
@@ -10,5 +12,5 @@ package dev.secodasync.catalog;
  * @param columns rows, one per column
  * @param sha256 hex SHA-256 of the file's bytes
  */
-public record CatalogStats(long databases, long schemas, long tables, long views, long columns, String sha256) {
+public record CatalogStats(long databases, long schemas, long tables, long views, long columns, String sha256) implements Serializable {
 }

@@ -1,11 +1,11 @@
 package dev.secodasync.catalog;
 
-import dev.secodasync.csv.CatalogComparison;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * How a new catalog CSV differs from the last one Secoda accepted, table by table and column by
- * column. Every list holds at most the first {@link CatalogComparison#FIRST} names, in CSV order;
+ * column. Every list holds at most the first {@code CatalogComparison.FIRST} (csv) names, in CSV order;
  * the counts are complete. Columns of a table that was added or removed are counted with the
  * table only, not again as added or removed columns.
  *
@@ -16,7 +16,7 @@ import java.util.List;
  * @param typesChanged columns whose {@code col_type} changed
  */
 public record SchemaChanges(Names tablesAdded, Names tablesRemoved, Names columnsAdded, Names columnsRemoved,
-        TypeChanges typesChanged) {
+        TypeChanges typesChanged) implements Serializable {
 
     /** True when nothing changed at the level of tables, columns and types. */
     public boolean none() {
@@ -30,7 +30,7 @@ public record SchemaChanges(Names tablesAdded, Names tablesRemoved, Names column
      * @param count how many in all
      * @param first the first ones, in CSV order
      */
-    public record Names(long count, List<String> first) {
+    public record Names(long count, List<String> first) implements Serializable {
 
         public Names {
             first = List.copyOf(first);
@@ -43,7 +43,7 @@ public record SchemaChanges(Names tablesAdded, Names tablesRemoved, Names column
      * @param count how many in all
      * @param first the first ones, in CSV order
      */
-    public record TypeChanges(long count, List<TypeChange> first) {
+    public record TypeChanges(long count, List<TypeChange> first) implements Serializable {
 
         public TypeChanges {
             first = List.copyOf(first);
@@ -57,6 +57,6 @@ public record SchemaChanges(Names tablesAdded, Names tablesRemoved, Names column
      * @param from type in the last uploaded CSV
      * @param to type in the new CSV
      */
-    public record TypeChange(String column, String from, String to) {
+    public record TypeChange(String column, String from, String to) implements Serializable {
     }
 }

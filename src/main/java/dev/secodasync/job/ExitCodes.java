@@ -1,6 +1,9 @@
 package dev.secodasync.job;
 
 import dev.secodasync.config.InvalidConfigurationException;
+import dev.secodasync.report.WarehouseResult;
+import dev.secodasync.report.WarehouseResult.Status;
+import java.util.List;
 import org.springframework.boot.context.properties.bind.BindException;
 
 /** The process exit codes of secoda-sync, as documented in the README. */
@@ -22,6 +25,30 @@ public final class ExitCodes {
     public static final int GUARD_REFUSED = 4;
 
     private ExitCodes() {
+    }
+
+    /**
+     * The exit code of a job that ran: success when it completed and every warehouse succeeded;
+     * a guard refusal only when a guard did refuse and nothing failed outright; else a failure.
+     */
+    public static int forRun(boolean jobCompleted, List<WarehouseResult> results) {
+        if (jobCompleted && results.stream().allMatch(r -> r.status().succeeded())) {
+            return SUCCESS;
+        }
+        boolean anyRefused = results.stream().anyMatch(r -> r.status() == Status.REFUSED);
+        boolean anyFailed = results.stream().anyMatch(r -> r.status() != Status.REFUSED && !r.status().succeeded());
+        return anyRefused && !anyFailed ? GUARD_REFUSED : FAILED;
+    }
+
+    /**
+     * True when {@code sync.fail-on-error=false} turns {@code code} into {@link #SUCCESS}: only
+     * failures of warehouses are forgiven, never a job that failed for another reason, a refusal or
+     * a warehouse that did not finish.
+     */
+    public static boolean forgiven(int code, boolean failOnError, List<WarehouseResult> results) {
+        return !failOnError && code == FAILED
+                && results.stream().anyMatch(r -> r.status() == Status.FAILED)
+                && results.stream().allMatch(r -> r.status() != Status.REFUSED && r.status() != Status.RUNNING);
     }
 
     /** The exit code for an exception that stopped the application before or while running. */

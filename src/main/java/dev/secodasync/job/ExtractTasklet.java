@@ -49,16 +49,13 @@ public class ExtractTasklet implements Tasklet {
 
     private final long progressEveryNanos;
 
-    private final RunReport report;
-
     public ExtractTasklet(WarehouseProperties warehouse, WarehouseExtractor extractor, CsvFiles files,
-            InvalidRowPolicy invalidRows, Duration progressInterval, RunReport report) {
+            InvalidRowPolicy invalidRows, Duration progressInterval) {
         this.warehouse = warehouse;
         this.extractor = extractor;
         this.files = files;
         this.invalidRows = invalidRows;
         this.progressEveryNanos = progressInterval.toNanos();
-        this.report = report;
     }
 
     private ColumnRow read(PrefetchingReader reader) throws InterruptedException {
@@ -125,9 +122,9 @@ public class ExtractTasklet implements Tasklet {
             }
             OwnerOnlyFiles.publish(part, csv);
             contribution.incrementWriteCount(stats.columns());
-            report.extracted(name, stats, csv);
-            // Before the upload step replaces the uploaded copy it compares with.
-            report.compared(name, SchemaComparison.of(name, csv, files.uploaded(name)));
+            // Compared before the upload step replaces the uploaded copy it compares with.
+            WarehouseSteps.extracted(chunkContext.getStepContext().getStepExecution().getExecutionContext(), stats, csv,
+                    SchemaComparisons.of(name, csv, files.uploaded(name)));
             log.info("Warehouse '{}': {} tables ({} views), {} columns written to {} in {} ms", name, stats.tables(),
                     stats.views(), stats.columns(), csv, (System.nanoTime() - started) / 1_000_000);
             return RepeatStatus.FINISHED;

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 public class OpsConfiguration {
 
     @Bean
-    RunFinisher runFinisher(RunReport report, RunOptions options, SyncProperties sync) {
-        return new RunFinisher(report, options, sync, new RunSummaryWriter(), System.out, Clock.systemUTC());
+    RunFinisher runFinisher(RunOptions options, SyncProperties sync) {
+        return new RunFinisher(options, sync, new RunSummaryWriter(), System.out, Clock.systemUTC());
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +21,6 @@ import org.slf4j.LoggerFactory;
 public class RunFinisher {
 
     private static final Logger log = LoggerFactory.getLogger(RunFinisher.class);
-
-    private final RunReport report;
 
     private final RunOptions options;
 
@@ -35,9 +34,8 @@ public class RunFinisher {
 
     private final Instant started;
 
-    RunFinisher(RunReport report, RunOptions options, SyncProperties sync, RunSummaryWriter writer, PrintStream out,
+    RunFinisher(RunOptions options, SyncProperties sync, RunSummaryWriter writer, PrintStream out,
             Clock clock) {
-        this.report = report;
         this.options = options;
         this.sync = sync;
         this.writer = writer;
@@ -49,24 +47,23 @@ public class RunFinisher {
     /**
      * Finishes the run and answers the process exit code.
      *
-     * @param exitCode the code the job's outcome calls for ({@link ExitCodes})
+     * @param exitCode the code the job's outcome calls for ({@link ExitCodes#forRun})
+     * @param results every warehouse's outcome
      */
-    public int finish(int exitCode) {
+    public int finish(int exitCode, List<WarehouseResult> results) {
         int code = exitCode;
-        // Only failures the report explains are forgiven: a job that failed for another reason,
-        // an overlap or a guard refusal keeps its code.
-        if (!sync.failOnError() && exitCode == ExitCodes.FAILED && failuresOnlyFromWarehouses()) {
-            log.warn("sync.fail-on-error=false: {} warehouse(s) failed; exiting {} anyway", report.results().stream()
+        if (ExitCodes.forgiven(exitCode, sync.failOnError(), results)) {
+            log.warn("sync.fail-on-error=false: {} warehouse(s) failed; exiting {} anyway", results.stream()
                     .filter(r -> r.status() == WarehouseResult.Status.FAILED).count(), ExitCodes.SUCCESS);
             code = ExitCodes.SUCCESS;
         }
-        RunSummary summary = RunSummary.of(report, code, sync.failOnError(), started, clock.instant());
+        RunSummary summary = RunSummary.of(results, code, sync.failOnError(), started, clock.instant());
         try {
             writer.write(summary, options.summary(), out);
         } catch (UncheckedIOException e) {
             log.error("{}", Errors.oneLine(e));
             code = code == ExitCodes.SUCCESS ? ExitCodes.FAILED : code;
-            out.println(RunSummaryWriter.oneLine(RunSummary.of(report, code, sync.failOnError(), started, clock.instant())));
+            out.println(RunSummaryWriter.oneLine(RunSummary.of(results, code, sync.failOnError(), started, clock.instant())));
         }
         return code;
     }
@@ -82,11 +79,5 @@ public class RunFinisher {
             log.error("{}", Errors.oneLine(e));
         }
         return exitCode;
-    }
-
-    private boolean failuresOnlyFromWarehouses() {
-        return report.results().stream().anyMatch(r -> r.status() == WarehouseResult.Status.FAILED)
-                && report.results().stream().allMatch(r -> r.status() != WarehouseResult.Status.REFUSED
-                        && r.status() != WarehouseResult.Status.RUNNING);
     }
 }

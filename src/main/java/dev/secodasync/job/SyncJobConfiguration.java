@@ -53,11 +53,6 @@ public class SyncJobConfiguration {
     private static final PlatformTransactionManager NO_TRANSACTION = new ResourcelessTransactionManager();
 
     @Bean
-    RunReport runReport() {
-        return new RunReport();
-    }
-
-    @Bean
     SecretMasker secretMasker(SecodaProperties secoda, SyncProperties sync) {
         return new SecretMasker(secoda.secretsWith(sync));
     }
@@ -99,24 +94,24 @@ public class SyncJobConfiguration {
 
     @Bean
     Job secodaSyncJob(JobRepository jobRepository, SyncProperties sync, SecodaProperties secoda, RunOptions options,
-            WarehouseExtractors extractors, IntegrationResolver integrations, SecodaClient client, RunReport report,
+            WarehouseExtractors extractors, IntegrationResolver integrations, SecodaClient client,
             SecretMasker masker, UploadStateStore uploads) {
         List<WarehouseProperties> warehouses = options.select(sync.effectiveWarehouses());
-        report.expect(warehouses.stream().map(WarehouseProperties::name).toList());
         CsvFiles files = new CsvFiles(sync.stateDir());
         String skipReason = options.dryRun() ? "dry run (--dry-run)"
                 : secoda.hasToken() ? null : "no Secoda API token (set SECODA_API_TOKEN)";
 
         Flow[] flows = warehouses.stream().map(warehouse -> {
-            WarehouseStepListener listener = new WarehouseStepListener(warehouse.name(), report, masker);
-            Step extract = new StepBuilder("extract:" + warehouse.name(), jobRepository)
+            WarehouseStepListener listener = new WarehouseStepListener(warehouse.name(), masker);
+            Step extract = new StepBuilder(WarehouseSteps.extract(warehouse.name()), jobRepository)
                     .tasklet(new SecretMaskingTasklet(new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()),
-                            files, sync.invalidRows(), sync.progressInterval(), report), masker), NO_TRANSACTION)
+                            files, sync.invalidRows(), sync.progressInterval()), masker), NO_TRANSACTION)
                     .listener(listener)
                     .build();
-            Step upload = new StepBuilder("upload:" + warehouse.name(), jobRepository)
-                    .tasklet(new SecretMaskingTasklet(new UploadTasklet(warehouse, files, integrations, client, report,
-                            skipReason, uploads, new UploadGuards(sync.guards(), options.force())), masker), NO_TRANSACTION)
+            Step upload = new StepBuilder(WarehouseSteps.upload(warehouse.name()), jobRepository)
+                    .tasklet(new SecretMaskingTasklet(new UploadTasklet(warehouse, files, integrations, client,
+                            jobRepository, skipReason, uploads, new UploadGuards(sync.guards(), options.force())), masker),
+                            NO_TRANSACTION)
                     .listener(listener)
                     .build();
             return new FlowBuilder<SimpleFlow>("warehouse:" + warehouse.name()).start(extract).next(upload).build();
@@ -135,9 +130,10 @@ public class SyncJobConfiguration {
     }
 
     @Bean
-    SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, RunReport report, JobRepository jobRepository,
+    SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, JobRepository jobRepository,
             DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher, SqlFiles sql) {
-        return new SyncRunner(jobOperator, secodaSyncJob, report, jobRepository,
+        List<String> names = options.select(sync.effectiveWarehouses()).stream().map(WarehouseProperties::name).toList();
+        return new SyncRunner(jobOperator, secodaSyncJob, names, jobRepository,
                 WarehouseLocks.forRepository(dataSource, unpooled(dataSource), sync.stateDir(), sql), options, finisher);
     }
 }

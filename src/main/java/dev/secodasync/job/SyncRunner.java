@@ -13,7 +13,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -38,7 +37,7 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
     // How far back --restart looks for the failed run of the same warehouses.
     private static final int RESTART_LOOKBACK = 100;
 
-    private final RunReport report;
+    private final List<String> warehouses;
 
     private final JobRepository jobRepository;
 
@@ -50,11 +49,11 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final RunFinisher finisher;
 
-    SyncRunner(JobOperator jobOperator, Job job, RunReport report, JobRepository jobRepository, WarehouseLocks locks,
-            RunOptions options, RunFinisher finisher) {
+    SyncRunner(JobOperator jobOperator, Job job, List<String> warehouses, JobRepository jobRepository,
+            WarehouseLocks locks, RunOptions options, RunFinisher finisher) {
         this.jobOperator = jobOperator;
         this.job = job;
-        this.report = report;
+        this.warehouses = List.copyOf(warehouses);
         this.jobRepository = jobRepository;
         this.locks = locks;
         this.options = options;
@@ -68,7 +67,7 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = ExitCodes.SUCCESS;
             return;
         }
-        List<String> names = report.results().stream().map(WarehouseResult::name).toList();
+        List<String> names = warehouses;
         WarehouseLocks.Acquired acquired = locks.acquireAll(names);
         List<String> busy = acquired.busy();
         if (!busy.isEmpty()) {
@@ -97,9 +96,9 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
                 log.info("Restarting job execution {} of {} (status {}): completed steps are not redone",
                         previous.getId(), warehouses, previous.getStatus());
                 try {
-                    JobExecution restarted = jobOperator.restart(previous);
-                    markDoneEarlier(restarted);
-                    return restarted;
+                    // Warehouses whose upload completed in the earlier execution are not redone;
+                    // WarehouseResults finds their steps there.
+                    return jobOperator.restart(previous);
                 } catch (Exception notRestartable) {
                     // E.g. a step left UNKNOWN: Spring Batch refuses to restart it. Set it aside for
                     // good, so that a scheduler passing --restart every time is never stuck on it.
@@ -130,48 +129,21 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
         return Optional.empty();
     }
 
-    // Warehouses whose upload completed in the earlier execution are skipped by the restart.
-    private void markDoneEarlier(JobExecution restarted) {
-        for (WarehouseResult result : report.results()) {
-            if (result.status() != WarehouseResult.Status.RUNNING) {
-                continue;
-            }
-            StepExecution upload = jobRepository.getLastStepExecution(restarted.getJobInstance(), "upload:" + result.name());
-            if (upload != null && upload.getStatus() == BatchStatus.COMPLETED
-                    && upload.getJobExecutionId() != restarted.getId()) {
-                report.notUploaded(result.name(), "completed by the earlier run (execution " + upload.getJobExecutionId()
-                        + "), not redone");
-            }
-        }
-    }
-
     private void finish(JobExecution execution) {
-        logSummary();
-        boolean ok = execution.getStatus() == BatchStatus.COMPLETED && report.allSucceeded();
-        exitCode = exitCode(ok);
-        if (!ok) {
+        List<WarehouseResult> results = WarehouseResults.of(jobRepository, execution, warehouses);
+        logSummary(results);
+        exitCode = ExitCodes.forRun(execution.getStatus() == BatchStatus.COMPLETED, results);
+        if (exitCode != ExitCodes.SUCCESS) {
             log.error("secoda-sync finished with failures (job execution {}, status {})", execution.getId(),
                     execution.getStatus());
         }
         // sync.fail-on-error, then the run summary as the last line.
-        exitCode = finisher.finish(exitCode);
+        exitCode = finisher.finish(exitCode, results);
     }
 
-    // A refused guard is the exit code only when a guard did refuse and nothing failed outright;
-    // a job that ended badly for any other reason is a failure.
-    private int exitCode(boolean ok) {
-        if (ok) {
-            return ExitCodes.SUCCESS;
-        }
-        boolean anyRefused = report.results().stream().anyMatch(r -> r.status() == WarehouseResult.Status.REFUSED);
-        boolean anyFailed = report.results().stream()
-                .anyMatch(r -> r.status() != WarehouseResult.Status.REFUSED && !r.status().succeeded());
-        return anyRefused && !anyFailed ? ExitCodes.GUARD_REFUSED : ExitCodes.FAILED;
-    }
-
-    private void logSummary() {
+    private static void logSummary(List<WarehouseResult> results) {
         log.info("Summary:");
-        for (WarehouseResult r : report.results()) {
+        for (WarehouseResult r : results) {
             String counts = r.stats() == null ? "no CSV"
                     : r.stats().tables() + " tables (" + r.stats().views() + " views), " + r.stats().columns() + " columns";
             String outcome = switch (r.status()) {

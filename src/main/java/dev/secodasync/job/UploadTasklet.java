@@ -7,7 +7,6 @@ import dev.secodasync.csv.CsvFiles;
 import dev.secodasync.support.Errors;
 import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.support.OwnerOnlyFiles;
-import dev.secodasync.csv.SecodaCsvWriter;
 import dev.secodasync.state.LastUpload;
 import dev.secodasync.state.UploadStateStore;
 import java.util.Optional;
@@ -18,7 +17,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -39,7 +41,7 @@ public class UploadTasklet implements Tasklet {
 
     private final SecodaClient client;
 
-    private final RunReport report;
+    private final JobRepository jobRepository;
 
     private final String skipReason;
 
@@ -51,12 +53,13 @@ public class UploadTasklet implements Tasklet {
      * @param skipReason why no API may be called (dry run, no token), or null to upload
      */
     public UploadTasklet(WarehouseProperties warehouse, CsvFiles files, IntegrationResolver integrations,
-            SecodaClient client, RunReport report, String skipReason, UploadStateStore uploads, UploadGuards guards) {
+            SecodaClient client, JobRepository jobRepository, String skipReason, UploadStateStore uploads,
+            UploadGuards guards) {
         this.warehouse = warehouse;
         this.files = files;
         this.integrations = integrations;
         this.client = client;
-        this.report = report;
+        this.jobRepository = jobRepository;
         this.skipReason = skipReason;
         this.uploads = uploads;
         this.guards = guards;
@@ -87,14 +90,17 @@ public class UploadTasklet implements Tasklet {
         if (!Files.isRegularFile(csv)) {
             throw new IllegalStateException("warehouse '" + name + "': no CSV at " + csv + " to upload");
         }
-        CatalogStats stats = report.get(name).stats();
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        ExecutionContext outcome = step.getExecutionContext();
+        // After a --restart the extract step may have completed in an earlier execution: its context says.
+        CatalogStats stats = WarehouseSteps.stats(WarehouseSteps.find(jobRepository, step.getJobExecution(),
+                WarehouseSteps.extract(name)));
         if (stats == null) {
-            // A restarted run: the extract step completed in an earlier execution.
-            stats = SecodaCsvWriter.read(csv);
-            report.extracted(name, stats, csv);
+            throw new IllegalStateException("warehouse '" + name + "': the extract step left no counts for " + csv
+                    + " (a run of an older version?); run without --restart to extract it again");
         }
         if (skipReason != null) {
-            report.notUploaded(name, skipReason);
+            WarehouseSteps.uploaded(outcome, WarehouseSteps.Outcome.NOT_UPLOADED, null, skipReason);
             log.info("Warehouse '{}': not uploaded: {}; the CSV is at {}", name, skipReason, csv.toAbsolutePath());
             return RepeatStatus.FINISHED;
         }
@@ -103,7 +109,7 @@ public class UploadTasklet implements Tasklet {
         Optional<LastUpload> last = uploads.find(host, integration.id());
         if (guards.check(name, stats, last) == UploadGuards.Decision.UNCHANGED) {
             String why = "identical to the upload of " + last.get().uploadedAt();
-            report.unchanged(name, integration.id(), why);
+            WarehouseSteps.uploaded(outcome, WarehouseSteps.Outcome.UNCHANGED, integration.id(), why);
             log.info("Warehouse '{}': not uploaded, the CSV is {} (integration {}); --force sends it anyway", name, why,
                     integration.id());
             return RepeatStatus.FINISHED;
@@ -121,7 +127,7 @@ public class UploadTasklet implements Tasklet {
             integration = integrations.resolve(warehouse);
             client.importMetadata(integration.id(), csv);
         }
-        report.uploaded(name, integration.id());
+        WarehouseSteps.uploaded(outcome, WarehouseSteps.Outcome.UPLOADED, integration.id(), null);
         log.info("Warehouse '{}': uploaded {} to Secoda integration {}", name, csv, integration.id());
         // Secoda has the file: failing to remember that must not turn the sync into a failure
         // (a restart would upload it again). The guards then compare with the older upload.

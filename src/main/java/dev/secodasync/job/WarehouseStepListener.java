@@ -2,8 +2,6 @@ package dev.secodasync.job;
 
 import dev.secodasync.support.Errors;
 import dev.secodasync.support.SecretMasker;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -12,8 +10,8 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Records a warehouse's failure as one masked line (stack trace at debug level only) and its
- * duration, for both steps of the warehouse.
+ * Records a warehouse step's failure as one masked line in the step's context (stack trace at
+ * debug level only), and a guard's refusal as the step's own exit status, {@link WarehouseSteps#REFUSED}.
  */
 class WarehouseStepListener implements StepExecutionListener {
 
@@ -21,41 +19,32 @@ class WarehouseStepListener implements StepExecutionListener {
 
     private final String warehouse;
 
-    private final RunReport report;
-
     private final SecretMasker masker;
 
-    private volatile LocalDateTime started;
-
-    WarehouseStepListener(String warehouse, RunReport report, SecretMasker masker) {
+    WarehouseStepListener(String warehouse, SecretMasker masker) {
         this.warehouse = warehouse;
-        this.report = report;
         this.masker = masker;
     }
 
     @Override
-    public void beforeStep(StepExecution stepExecution) {
-        if (started == null) {
-            started = stepExecution.getStartTime() != null ? stepExecution.getStartTime() : LocalDateTime.now();
-        }
-    }
-
-    @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        report.took(warehouse, Duration.between(started, LocalDateTime.now()));
-        if (stepExecution.getStatus() == BatchStatus.FAILED) {
-            Throwable error = stepExecution.getFailureExceptions().isEmpty()
-                    ? null : stepExecution.getFailureExceptions().get(0);
-            String message = error == null ? "step " + stepExecution.getStepName() + " failed" : masker.mask(Errors.oneLine(error));
-            if (error instanceof GuardRefusedException) {
-                report.refused(warehouse, message);
-                log.error("Warehouse '{}' not uploaded, a guard refused: {}", warehouse, message);
-                return stepExecution.getExitStatus();
-            }
-            report.failed(warehouse, message, error instanceof SecretMaskingTasklet.WarehouseStepException masked
-                    ? masked.errorType() : error == null ? null : error.getClass().getSimpleName());
-            log.error("Warehouse '{}' failed, nothing uploaded for it: {}", warehouse, message);
+        if (stepExecution.getStatus() != BatchStatus.FAILED) {
+            return stepExecution.getExitStatus();
         }
+        Throwable error = stepExecution.getFailureExceptions().isEmpty()
+                ? null : stepExecution.getFailureExceptions().get(0);
+        String message = error == null ? "step " + stepExecution.getStepName() + " failed" : masker.mask(Errors.oneLine(error));
+        stepExecution.getExecutionContext().putString(WarehouseSteps.ERROR, message);
+        if (error instanceof GuardRefusedException) {
+            log.error("Warehouse '{}' not uploaded, a guard refused: {}", warehouse, message);
+            return WarehouseSteps.REFUSED.addExitDescription(message);
+        }
+        String type = error instanceof SecretMaskingTasklet.WarehouseStepException masked ? masked.errorType()
+                : error == null ? null : error.getClass().getSimpleName();
+        if (type != null) {
+            stepExecution.getExecutionContext().putString(WarehouseSteps.ERROR_TYPE, type);
+        }
+        log.error("Warehouse '{}' failed, nothing uploaded for it: {}", warehouse, message);
         return stepExecution.getExitStatus();
     }
 }

@@ -1,7 +1,5 @@
 package dev.secodasync.report;
 
-import dev.secodasync.job.RunReport;
-import dev.secodasync.job.SchemaComparison;
 import dev.secodasync.catalog.SchemaChanges;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +39,10 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
     }
 
     /** A summary of a run whose warehouses all reached their end. */
-    public static RunSummary of(RunReport report, int exitCode, boolean failOnError, Instant started, Instant finished) {
-        List<Warehouse> warehouses = report.results().stream()
-                .map(r -> Warehouse.of(r, report.comparison(r.name()), report.errorType(r.name())))
-                .toList();
-        List<WarehouseResult> bad = report.results().stream().filter(r -> !succeeded(r)).toList();
+    public static RunSummary of(List<WarehouseResult> results, int exitCode, boolean failOnError, Instant started,
+            Instant finished) {
+        List<Warehouse> warehouses = results.stream().map(Warehouse::of).toList();
+        List<WarehouseResult> bad = results.stream().filter(r -> !r.status().succeeded()).toList();
         String status = bad.isEmpty() ? SUCCESS : bad.size() < warehouses.size() ? PARTIAL : FAILED;
         Failure error = bad.isEmpty() ? null : new Failure(
                 bad.stream().anyMatch(r -> r.status() != WarehouseResult.Status.REFUSED) ? "WarehouseFailed" : "UploadRefused",
@@ -60,10 +57,6 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
     public static RunSummary notRun(String errorType, String errorValue, int exitCode, Instant started, Instant finished) {
         return new RunSummary(VERSION, FAILED, exitCode, true, new Failure(errorType, errorValue), started.toString(),
                 finished.toString(), Duration.between(started, finished).toMillis(), List.of());
-    }
-
-    private static boolean succeeded(WarehouseResult r) {
-        return r.status().succeeded();
     }
 
     /**
@@ -100,7 +93,9 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
             Long databases, Long schemas, Long tables, Long views, Long columns, String csv, String sha256,
             long durationMs, Failure error, Changes schemaChanges) {
 
-        static Warehouse of(WarehouseResult r, SchemaComparison comparison, String errorType) {
+        static Warehouse of(WarehouseResult r) {
+            SchemaComparison comparison = r.comparison();
+            String errorType = r.errorType();
             boolean hasStats = r.stats() != null;
             Failure error = r.error() == null ? null : new Failure(r.status() == WarehouseResult.Status.REFUSED
                     ? "UploadRefused" : errorType == null ? "WarehouseFailed" : errorType, r.error());
@@ -131,7 +126,7 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
 
         static Changes of(SchemaComparison comparison) {
             SchemaChanges c = comparison.changes();
-            String baseline = comparison.baseline() == null ? null : comparison.baseline().toAbsolutePath().toString();
+            String baseline = comparison.baseline();
             return c == null ? new Changes(baseline, comparison.note(), null, null, null, null, null)
                     : new Changes(baseline, null, c.tablesAdded(), c.tablesRemoved(), c.columnsAdded(),
                             c.columnsRemoved(), c.typesChanged());

@@ -12,13 +12,14 @@ import java.time.Duration;
  * @param stats what the CSV holds, or null when extraction did not finish
  * @param csv the CSV file, or null when none was written
  * @param integrationId the Secoda integration uploaded into, or null
- * @param uploaded true when Secoda accepted the CSV
  * @param note why nothing was uploaded (dry run, no token, unchanged), or null
  * @param error the failure or the guard's refusal, one line, secrets masked, or null
+ * @param errorType the kind of failure (an exception's simple class name), or null
+ * @param comparison how the CSV compares with the last upload, or null when no CSV was compared
  * @param duration time from the warehouse's start to its end
  */
 public record WarehouseResult(String name, Status status, CatalogStats stats, Path csv, String integrationId,
-        boolean uploaded, String note, String error, Duration duration) {
+        String note, String error, String errorType, SchemaComparison comparison, Duration duration) {
 
     /** Where a warehouse's sync ended. */
     public enum Status {
@@ -41,35 +42,8 @@ public record WarehouseResult(String name, Status status, CatalogStats stats, Pa
         }
     }
 
-    public static WarehouseResult started(String name) {
-        return new WarehouseResult(name, Status.RUNNING, null, null, null, false, null, null, Duration.ZERO);
-    }
-
-    public WarehouseResult extracted(CatalogStats stats, Path csv) {
-        return new WarehouseResult(name, status, stats, csv, integrationId, uploaded, note, error, duration);
-    }
-
-    public WarehouseResult uploaded(String integrationId) {
-        return new WarehouseResult(name, Status.SYNCED, stats, csv, integrationId, true, null, null, duration);
-    }
-
-    public WarehouseResult notUploaded(String why) {
-        return new WarehouseResult(name, Status.NOT_UPLOADED, stats, csv, integrationId, false, why, null, duration);
-    }
-
-    public WarehouseResult unchanged(String integrationId, String why) {
-        return new WarehouseResult(name, Status.UNCHANGED, stats, csv, integrationId, false, why, null, duration);
-    }
-
-    public WarehouseResult refused(String why) {
-        return new WarehouseResult(name, Status.REFUSED, stats, csv, integrationId, false, null, why, duration);
-    }
-
-    public WarehouseResult failed(String error) {
-        return new WarehouseResult(name, Status.FAILED, stats, csv, integrationId, false, note, error, duration);
-    }
-
-    public WarehouseResult took(Duration duration) {
-        return new WarehouseResult(name, status, stats, csv, integrationId, uploaded, note, error, duration);
+    /** True when Secoda accepted the CSV in this run. */
+    public boolean uploaded() {
+        return status == Status.SYNCED;
     }
 }
