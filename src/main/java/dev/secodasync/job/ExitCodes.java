@@ -29,15 +29,21 @@ public final class ExitCodes {
 
     /**
      * The exit code of a job that ran: success when it completed and every warehouse succeeded;
-     * a guard refusal only when a guard did refuse and nothing failed outright; else a failure.
+     * else a failure when any warehouse failed for another reason than its configuration; else a
+     * configuration error when one was misconfigured; else a guard refusal.
      */
     public static int forRun(boolean jobCompleted, List<WarehouseResult> results) {
         if (jobCompleted && results.stream().allMatch(r -> r.status().succeeded())) {
             return SUCCESS;
         }
+        boolean anyFailed = results.stream().anyMatch(r -> r.status() != Status.REFUSED && !r.status().succeeded()
+                && !r.misconfigured());
+        boolean anyMisconfigured = results.stream().anyMatch(WarehouseResult::misconfigured);
         boolean anyRefused = results.stream().anyMatch(r -> r.status() == Status.REFUSED);
-        boolean anyFailed = results.stream().anyMatch(r -> r.status() != Status.REFUSED && !r.status().succeeded());
-        return anyRefused && !anyFailed ? GUARD_REFUSED : FAILED;
+        if (anyFailed || !(anyMisconfigured || anyRefused)) {
+            return FAILED;
+        }
+        return anyMisconfigured ? CONFIGURATION_ERROR : GUARD_REFUSED;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.secodasync.job;
 
 import dev.secodasync.secoda.Integration;
-import dev.secodasync.secoda.SecodaApiException;
 import dev.secodasync.secoda.SecodaClient;
 import dev.secodasync.secoda.SecodaRetry;
 import dev.secodasync.config.WarehouseProperties;
@@ -82,9 +81,9 @@ public class IntegrationResolver {
     private Optional<String> findByName(String name) {
         List<Integration> matches = client.listIntegrations().stream().filter(i -> name.equals(i.name())).toList();
         if (matches.size() > 1) {
-            throw new SecodaApiException(matches.size() + " Secoda integrations are named '" + name + "' (ids "
+            throw new DuplicateIntegrationException(matches.size() + " Secoda integrations are named '" + name + "' (ids "
                     + matches.stream().map(Integration::id).toList()
-                    + "): set integration-id on the warehouse to choose one", 200, "", null);
+                    + "): set integration-id on the warehouse to choose one");
         }
         return matches.stream().findFirst().map(Integration::id);
     }

@@ -1,5 +1,7 @@
 package dev.secodasync.job;
 
+import dev.secodasync.config.InvalidConfigurationException;
+import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.support.Errors;
 import dev.secodasync.support.SecretMasker;
 import java.io.PrintWriter;
@@ -33,8 +35,19 @@ record SecretMaskingTasklet(Tasklet delegate, SecretMasker masker) implements Ta
                 e.printStackTrace(new PrintWriter(trace));
                 log.debug("Step {} failed:\n{}", chunkContext.getStepContext().getStepName(), masker.mask(trace.toString()));
             }
-            throw new WarehouseStepException(masker.mask(Errors.oneLine(e)), e.getClass().getSimpleName());
+            throw new WarehouseStepException(masker.mask(Errors.oneLine(e)), errorType(e));
         }
+    }
+
+    // A configuration problem found while running (two integrations share the name) is reported
+    // as the configuration errors found at start-up are.
+    private static String errorType(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof InvalidConfigurationException) {
+                return WarehouseResult.CONFIGURATION_ERROR;
+            }
+        }
+        return error.getClass().getSimpleName();
     }
 
     /** A step failure reduced to one masked line. */

@@ -3,6 +3,7 @@ package dev.secodasync.job;
 import dev.secodasync.config.InvalidConfigurationException;
 import dev.secodasync.support.Errors;
 import dev.secodasync.report.RunSummary;
+import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.report.RunSummaryWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class StartupFailureSummary {
             Instant started, PrintStream out) {
         try {
             boolean configuration = exitCode == ExitCodes.CONFIGURATION_ERROR;
-            String type = configuration ? "ConfigurationError" : rootCause(error).getClass().getSimpleName();
+            String type = configuration ? WarehouseResult.CONFIGURATION_ERROR : rootCause(error).getClass().getSimpleName();
             String value = mask(Errors.oneLine(error), args, environment);
             RunSummary summary = RunSummary.notRun(type, value, exitCode, started, Instant.now());
             new RunSummaryWriter().write(summary, summaryPath(args), out);

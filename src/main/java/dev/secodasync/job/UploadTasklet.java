@@ -1,6 +1,6 @@
 package dev.secodasync.job;
 
-import dev.secodasync.secoda.SecodaApiException;
+import dev.secodasync.secoda.SecodaHttpException;
 import dev.secodasync.secoda.SecodaClient;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
@@ -116,7 +116,7 @@ public class UploadTasklet implements Tasklet {
         }
         try {
             client.importMetadata(integration.id(), csv);
-        } catch (SecodaApiException e) {
+        } catch (SecodaHttpException e) {
             // A remembered id whose integration was deleted in Secoda: look the name up again, once.
             if (e.status() != 404 || integration.source() != IntegrationResolver.Source.STATE_STORE) {
                 throw e;

@@ -42,6 +42,14 @@ public record WarehouseResult(String name, Status status, CatalogStats stats, Pa
         }
     }
 
+    /** {@link #errorType} of a warehouse whose configuration cannot work, as of a run stopped at start-up. */
+    public static final String CONFIGURATION_ERROR = "ConfigurationError";
+
+    /** True when the warehouse failed because of its configuration (exit code 2 when nothing else failed). */
+    public boolean misconfigured() {
+        return status == Status.FAILED && CONFIGURATION_ERROR.equals(errorType);
+    }
+
     /** True when Secoda accepted the CSV in this run. */
     public boolean uploaded() {
         return status == Status.SYNCED;

@@ -36,14 +36,12 @@ public class SecodaClient {
 
     private static final MediaType CSV = MediaType.get("text/csv");
 
-    private static final String USER_AGENT = "secoda-sync";
-
     // A paging loop must end even if a server keeps answering with a "next" link.
     private static final int MAX_PAGES = 10_000;
 
     private final HttpUrl baseUrl;
 
-    private final String token;
+    private final ErrorBodyInterceptor errorBodies;
 
     private final Supplier<OkHttpClient> httpFactory;
 
@@ -73,8 +71,12 @@ public class SecodaClient {
      */
     public SecodaClient(HttpUrl baseUrl, String token, Supplier<OkHttpClient> http, JsonMapper json, SecodaRetry retry) {
         this.baseUrl = baseUrl;
-        this.token = token;
-        this.httpFactory = http;
+        this.errorBodies = new ErrorBodyInterceptor(token);
+        // Whoever built the client, every call gets the headers and the bounded, scrubbed error body.
+        this.httpFactory = () -> http.get().newBuilder()
+                .addInterceptor(new SecodaHeaders(token))
+                .addInterceptor(errorBodies)
+                .build();
         this.json = json;
         this.retry = retry;
     }
@@ -121,13 +123,12 @@ public class SecodaClient {
      * @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: create an integration</a> */
     public Integration createIntegration(String name, String type) {
         String body = json.writeValueAsString(new CreateIntegration(type, name, Map.of()));
-        Request request = authorized(url("integration/integrations/"))
+        Request request = new Request.Builder().url(url("integration/integrations/"))
                 .post(RequestBody.create(body, JSON))
                 .build();
         Integration created = parse(request, call(request), Integration.class);
         if (created.id() == null || created.id().isBlank()) {
-            throw new SecodaApiException("Secoda created integration '" + name + "' but its answer carries no id",
-                    200, "", null);
+            throw new SecodaProtocolException("Secoda created integration '" + name + "' but its answer carries no id");
         }
         return created;
     }
@@ -139,10 +140,10 @@ public class SecodaClient {
         HttpUrl next = url("integration/integrations/");
         while (next != null) {
             if (!seen.add(next) || seen.size() > MAX_PAGES) {
-                throw new SecodaApiException("Secoda's integration list does not end: page " + next
-                        + " was already read", 200, "", null);
+                throw new SecodaProtocolException("Secoda's integration list does not end: page " + next
+                        + " was already read");
             }
-            Request request = authorized(next).get().build();
+            Request request = new Request.Builder().url(next).get().build();
             IntegrationPage page = retry.call("list integrations", () -> parse(request, call(request), IntegrationPage.class));
             if (page.results() != null) {
                 all.addAll(page.results());
@@ -163,14 +164,15 @@ public class SecodaClient {
                 .setType(MultipartBody.FORM)
                 .addFormDataPart("file", csv.getFileName().toString(), RequestBody.create(csv.toFile(), CSV))
                 .build();
-        Request request = authorized(url).post(body).build();
+        Request request = new Request.Builder().url(url).post(body).build();
         // Safe to repeat: every upload is the complete catalog, a second one changes nothing.
         retry.call("upload " + csv.getFileName(), () -> call(request));
     }
 
     /** Checks that the API answers (no token needed). @see <a href="https://docs.secoda.co/secoda-api/healthcheck">Healthcheck</a> */
     public void healthcheck() {
-        call(anonymous(url("healthcheck")).get().build());
+        call(new Request.Builder().url(url("healthcheck")).tag(SecodaHeaders.Anonymous.class,
+                new SecodaHeaders.Anonymous()).get().build());
     }
 
     /**
@@ -178,18 +180,9 @@ public class SecodaClient {
      * is accepted ({@code --check}). Answers the number of integrations Secoda reports.
      */
     public long integrationCount() {
-        Request request = authorized(url("integration/integrations/")).get().build();
+        Request request = new Request.Builder().url(url("integration/integrations/")).get().build();
         IntegrationPage page = parse(request, call(request), IntegrationPage.class);
         return page.count() != null ? page.count() : page.results() == null ? 0 : page.results().size();
-    }
-
-    private Request.Builder authorized(HttpUrl url) {
-        return anonymous(url).header("Authorization", "Bearer " + token);
-    }
-
-    // Every answer the job reads is JSON; saying so keeps a server from choosing HTML.
-    private static Request.Builder anonymous(HttpUrl url) {
-        return new Request.Builder().url(url).header("Accept", "application/json").header("User-Agent", USER_AGENT);
     }
 
     private HttpUrl url(String path) {
@@ -211,8 +204,8 @@ public class SecodaClient {
         }
         HttpUrl next = baseUrl.resolve(link);
         if (next == null || !next.host().equalsIgnoreCase(baseUrl.host())) {
-            throw new SecodaApiException("Secoda's integration list points to another host for its next page ("
-                    + link + "); not sending the token there", 200, "", null);
+            throw new SecodaProtocolException("Secoda's integration list points to another host for its next page ("
+                    + link + "); not sending the token there");
         }
         return next.newBuilder().scheme(baseUrl.scheme()).port(baseUrl.port()).build();
     }
@@ -226,21 +219,17 @@ public class SecodaClient {
                 return body;
             }
             int status = response.code();
-            String text = scrub(SecodaApiException.shorten(body));
+            // Already cut and scrubbed by ErrorBodyInterceptor.
+            String text = body;
             String message = switch (status) {
                 case 401, 403 -> "Secoda rejected the API token (HTTP " + status + ") at " + baseUrl
                         + ": check SECODA_API_TOKEN and that it belongs to this workspace";
                 default -> "Secoda answered HTTP " + status + " to " + what + (text.isEmpty() ? "" : ": " + text);
             };
-            throw new SecodaApiException(message, status, text, retryAfter(response.header("Retry-After")), null);
+            throw new SecodaHttpException(message, status, text, retryAfter(response.header("Retry-After")));
         } catch (IOException e) {
-            throw new SecodaApiException("no answer from Secoda to " + what + ": " + e, 0, "", e);
+            throw new SecodaUnreachableException("no answer from Secoda to " + what + ": " + e, e);
         }
-    }
-
-    // A server or proxy may echo the request's headers in an error page.
-    private String scrub(String text) {
-        return token == null || token.isEmpty() ? text : text.replace(token, "****");
     }
 
     // Retry-After is either delta-seconds or an HTTP date.
@@ -264,14 +253,15 @@ public class SecodaClient {
         try {
             T value = json.readValue(body, type);
             if (value == null) {
-                throw new SecodaApiException("Secoda answered " + request.method() + " " + request.url()
-                        + " with an empty body", 200, "", null);
+                throw new SecodaProtocolException("Secoda answered " + request.method() + " " + request.url()
+                        + " with an empty body");
             }
             return value;
         } catch (JacksonException e) {
-            String text = scrub(SecodaApiException.shorten(body));
-            throw new SecodaApiException("Secoda's answer to " + request.method() + " " + request.url()
-                    + " is not the expected JSON: " + text, 200, text, null);
+            // A success page is not cut by ErrorBodyInterceptor: scrub, then cut.
+            String text = ErrorBodyInterceptor.shorten(errorBodies.scrub(body));
+            throw new SecodaProtocolException("Secoda's answer to " + request.method() + " " + request.url()
+                    + " is not the expected JSON: " + text);
         }
     }
 

@@ -33,11 +33,14 @@ public class SecodaRetry {
 
     /** True for failures that another attempt may cure. */
     public static boolean isTransient(Throwable error) {
-        if (!(error instanceof SecodaApiException e)) {
+        if (error instanceof SecodaUnreachableException) {
+            return true;
+        }
+        if (!(error instanceof SecodaHttpException http)) {
             return false;
         }
-        return switch (e.status()) {
-            case 0, 429, 502, 503, 504 -> true;
+        return switch (http.status()) {
+            case 429, 502, 503, 504 -> true;
             default -> false;
         };
     }
@@ -62,8 +65,9 @@ public class SecodaRetry {
                     }
                     try {
                         return action.get();
-                    } catch (SecodaApiException e) {
-                        retryAfterMillis.set(e.retryAfter() == null ? 0 : e.retryAfter().toMillis());
+                    } catch (SecodaException e) {
+                        retryAfterMillis.set(e instanceof SecodaHttpException http && http.retryAfter() != null
+                                ? http.retryAfter().toMillis() : 0);
                         if (isTransient(e)) {
                             log.warn("Secoda call '{}' failed (attempt {} of {}): {}", what, attempt,
                                     settings.maxAttempts(), e.getMessage());
@@ -79,12 +83,9 @@ public class SecodaRetry {
             });
         } catch (RetryException e) {
             Throwable last = e.getCause() != null ? e.getCause() : e;
-            if (last instanceof SecodaApiException api) {
-                if (!isTransient(api)) {
-                    throw api;
-                }
-                throw new SecodaApiException(api.getMessage() + " (gave up after " + attempts.get()
-                        + " attempts)", api.status(), api.body(), null, api);
+            if (last instanceof SecodaException failure) {
+                throw isTransient(failure)
+                        ? failure.withMessageSuffix(" (gave up after " + attempts.get() + " attempts)") : failure;
             }
             if (last instanceof RuntimeException runtime) {
                 throw runtime;

@@ -234,4 +234,24 @@ class RunSummaryIT {
         assertThat(s.get("error").get("error_value").asString()).contains("sync.warehouses[0].kind");
         assertThat(s.get("warehouses")).isEmpty();
     }
+
+    @Test
+    void twoIntegrationsOfTheWarehouseNameAreAConfigurationErrorNamingBoth(CapturedOutput output) throws Exception {
+        // given: Secoda holds two integrations named like the warehouse
+        String a = secoda.existing("shop", "postgres");
+        String b = secoda.existing("shop", "postgres");
+        Path file = stateDir.resolve("summary.json");
+
+        // when
+        int exit = run(pg(0, "shop", db.jdbcUrl()), "--summary=" + file, "--sync.fail-on-error=false");
+
+        // then: nothing uploaded, exit 2 like any configuration error, both ids named
+        assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
+        assertThat(secoda.uploads()).isEmpty();
+        assertThat(secoda.creates()).isEmpty();
+        JsonNode w = summary(file, output).get("warehouses").get(0);
+        assertThat(w.get("status").asString()).isEqualTo("failed");
+        assertThat(w.get("error").get("error_type").asString()).isEqualTo("ConfigurationError");
+        assertThat(w.get("error").get("error_value").asString()).contains(a).contains(b).contains("integration-id");
+    }
 }

@@ -112,7 +112,7 @@ class SecodaClientIT {
 
         // when / then
         assertThatThrownBy(() -> client(TOKEN).listIntegrations())
-                .isInstanceOf(SecodaApiException.class)
+                .isInstanceOf(SecodaProtocolException.class)
                 .hasMessageContaining("another host");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -161,7 +161,7 @@ class SecodaClientIT {
 
         // when / then
         assertThatThrownBy(() -> client("wrong-token-value").listIntegrations())
-                .isInstanceOfSatisfying(SecodaApiException.class, e -> {
+                .isInstanceOfSatisfying(SecodaHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.getMessage()).contains("rejected the API token").contains(server.url("/").toString())
                             .doesNotContain("wrong-token-value");
@@ -175,10 +175,25 @@ class SecodaClientIT {
 
         // when / then
         assertThatThrownBy(() -> client(TOKEN).createIntegration("x", "custom"))
-                .isInstanceOfSatisfying(SecodaApiException.class, e -> {
+                .isInstanceOfSatisfying(SecodaHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(500);
                     assertThat(e.body()).isEqualTo("<html>upstream exploded</html>");
                     assertThat(e.getMessage()).contains("HTTP 500").contains("upstream exploded");
+                });
+    }
+
+    @Test
+    void aHugeErrorBodyIsReadOnlyInPartAndTheTokenNeverShowsEvenWhereTheMessageIsCut() {
+        // given: a proxy echoes the token right where the kept text ends, in a 5 MB page
+        String page = "x".repeat(994) + TOKEN + "y".repeat(5_000_000);
+        server.enqueue(new MockResponse.Builder().code(502).body(page).build());
+
+        // when / then
+        assertThatThrownBy(() -> client(TOKEN).createIntegration("x", "custom"))
+                .isInstanceOfSatisfying(SecodaHttpException.class, e -> {
+                    assertThat(e.status()).isEqualTo(502);
+                    assertThat(e.body()).hasSizeLessThanOrEqualTo(1003).doesNotContain(TOKEN.substring(0, 4));
+                    assertThat(e.getMessage()).doesNotContain(TOKEN.substring(0, 4));
                 });
     }
 
@@ -189,7 +204,7 @@ class SecodaClientIT {
 
         // when / then
         assertThatThrownBy(() -> client(TOKEN).listIntegrations())
-                .isInstanceOf(SecodaApiException.class)
+                .isInstanceOf(SecodaProtocolException.class)
                 .hasMessageContaining("not the expected JSON").hasMessageContaining("maintenance");
     }
 
@@ -201,7 +216,7 @@ class SecodaClientIT {
 
         // when / then
         assertThatThrownBy(() -> client(TOKEN).createIntegration("x", "custom"))
-                .isInstanceOfSatisfying(SecodaApiException.class, e -> assertThat(e.status()).isEqualTo(302));
+                .isInstanceOfSatisfying(SecodaHttpException.class, e -> assertThat(e.status()).isEqualTo(302));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 

@@ -130,7 +130,7 @@ class SecodaFaultsIT {
 
         // when / then
         assertThatThrownBy(() -> client(3, Duration.ofSeconds(5)).importMetadata(id, csv))
-                .isInstanceOfSatisfying(SecodaApiException.class, e -> {
+                .isInstanceOfSatisfying(SecodaHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(502);
                     assertThat(e.getMessage()).contains("gave up after 3 attempts");
                 });
@@ -146,7 +146,7 @@ class SecodaFaultsIT {
 
         // when / then
         assertThatThrownBy(() -> client(5, Duration.ofSeconds(5)).importMetadata(id, csv))
-                .isInstanceOfSatisfying(SecodaApiException.class, e -> {
+                .isInstanceOfSatisfying(SecodaHttpException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.body()).contains("not a file");
                 });

@@ -1,0 +1,17 @@
+package dev.secodasync.secoda;
+
+/**
+ * A Secoda call that did not succeed: one of an HTTP error answer ({@link SecodaHttpException}), no
+ * answer at all ({@link SecodaUnreachableException}), or an answer that makes no sense
+ * ({@link SecodaProtocolException}). Messages never carry the token.
+ */
+public abstract sealed class SecodaException extends RuntimeException
+        permits SecodaHttpException, SecodaUnreachableException, SecodaProtocolException {
+
+    SecodaException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The same failure with {@code suffix} added to its message (e.g. why retries stopped). */
+    abstract SecodaException withMessageSuffix(String suffix);
+}
