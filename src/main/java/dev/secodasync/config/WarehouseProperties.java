@@ -11,7 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * One warehouse to sync: where it is, how to sign in, what to read, and which Secoda
@@ -103,8 +105,6 @@ public record WarehouseProperties(
     /** The columns the Secoda seed query for Snowflake leaves out: the warehouse's own bookkeeping. */
     public static final List<String> SNOWFLAKE_DEFAULT_EXCLUDE_COLUMNS = List.of("DW_*");
 
-    private static final List<String> TOKEN_AUTHENTICATORS = List.of("programmatic_access_token", "oauth");
-
     public WarehouseProperties {
         boolean snowflake = kind == WarehouseKind.SNOWFLAKE;
         includeSchemas = includeSchemas == null || includeSchemas.isEmpty() ? List.of("*") : List.copyOf(includeSchemas);
@@ -131,22 +131,19 @@ public record WarehouseProperties(
         return maxParallelDatabases == null ? DEFAULT_PARALLEL_DATABASES : maxParallelDatabases;
     }
 
-    /** The built-in demo: an in-memory H2 database created from {@code sql/h2/demo-warehouse.sql}. */
+    /**
+     * The built-in demo: an in-memory H2 database created from {@code sql/h2/demo-warehouse.sql},
+     * bound from its keys as a configured warehouse would be, so every other setting is the default.
+     */
     public static WarehouseProperties demo() {
-        return new WarehouseProperties("demo", WarehouseKind.H2,
-                "jdbc:h2:mem:secoda_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'",
-                "sa", "", "secoda-sync demo", "custom", null, null, null, false, null,
-                null, null, null, null, null, null, null, null, true, false, null, null);
-    }
-
-    /** Shorthand for the settings every kind has; the Snowflake-only ones left unset. */
-    public static WarehouseProperties of(String name, WarehouseKind kind, String jdbcUrl, String username,
-            String password, String integrationName, String integrationType, String integrationId,
-            List<String> includeSchemas, List<String> excludeSchemas, boolean includePartitions,
-            Map<String, String> properties) {
-        return new WarehouseProperties(name, kind, jdbcUrl, username, password, integrationName, integrationType,
-                integrationId, includeSchemas, excludeSchemas, includePartitions, properties,
-                null, null, null, null, null, null, null, null, true, false, null, null);
+        Map<String, String> keys = Map.of(
+                "name", "demo",
+                "kind", "h2",
+                "jdbc-url", "jdbc:h2:mem:secoda_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'",
+                "username", "sa",
+                "integration-name", "secoda-sync demo",
+                "integration-type", "custom");
+        return new Binder(new MapConfigurationPropertySource(keys)).bindOrCreate("", WarehouseProperties.class);
     }
 
     /**
@@ -183,41 +180,7 @@ public record WarehouseProperties(
                     + (kind == null ? "not set" : kind.dialect()) + ")"));
             return problems;
         }
-        if (jdbcUrl != null && !jdbcUrl.isBlank() && !jdbcUrl.startsWith("jdbc:snowflake://")) {
-            problems.add(key + ".jdbc-url must start with jdbc:snowflake:// for kind snowflake, e.g."
-                    + " jdbc:snowflake://<account>.snowflakecomputing.com");
-        }
-        boolean password = isSet(this.password);
-        boolean keyFile = isSet(privateKeyFile);
-        boolean key64 = isSet(privateKey);
-        boolean tokenSet = isSet(token);
-        if (keyFile && key64) {
-            problems.add(key + ".private-key-file and " + key + ".private-key are both set: give the key one way");
-        }
-        if (password && (keyFile || key64)) {
-            problems.add(key + ".password and " + key + (keyFile ? ".private-key-file" : ".private-key")
-                    + " are both set: choose one sign-in method");
-        }
-        if (tokenSet && (password || keyFile || key64)) {
-            problems.add(key + ".token and " + key + (password ? ".password" : keyFile ? ".private-key-file" : ".private-key")
-                    + " are both set: choose one sign-in method");
-        }
-        if (isSet(privateKeyPassphrase) && !keyFile && !key64) {
-            problems.add(key + ".private-key-passphrase is set without " + key + ".private-key-file or " + key
-                    + ".private-key");
-        }
-        boolean tokenAuthenticator = isSet(authenticator)
-                && TOKEN_AUTHENTICATORS.contains(authenticator.toLowerCase(Locale.ROOT));
-        if (tokenSet && !tokenAuthenticator) {
-            problems.add(key + ".token needs " + key + ".authenticator PROGRAMMATIC_ACCESS_TOKEN or oauth"
-                    + (isSet(authenticator) ? " (it is " + authenticator + ")" : " (it is not set)"));
-        }
-        if (tokenAuthenticator && !tokenSet) {
-            problems.add(key + ".authenticator " + authenticator + " needs " + key + ".token");
-        }
-        if (databases.stream().anyMatch(d -> !isSet(d))) {
-            problems.add(key + ".databases holds an empty name");
-        }
+        problems.addAll(SnowflakeSettingsValidator.problems(this, key));
         return problems;
     }
 

@@ -4,27 +4,21 @@ import dev.secodasync.catalog.CatalogCounter;
 import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.support.OwnerOnlyFiles;
 import dev.secodasync.catalog.ColumnRow;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Writes the CSV Secoda's custom integration imports: its header in its order, RFC 4180 quoting,
@@ -112,24 +106,6 @@ public final class SecodaCsvWriter implements Closeable {
             throw new IllegalStateException("the CSV is still open");
         }
         return stats;
-    }
-
-    /**
-     * Counts and hashes a CSV written earlier (a restarted run uploads the file an earlier run
-     * extracted, without querying the warehouse again).
-     */
-    public static CatalogStats read(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        CatalogCounter counter = new CatalogCounter();
-        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER), digest);
-                CSVParser parser = FORMAT.builder().setSkipHeaderRecord(true).get()
-                        .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (CSVRecord record : parser) {
-                counter.add(record.get("database"), record.get("schema"), record.get("name"),
-                        "true".equals(record.get("is_view")));
-            }
-        }
-        return counter.stats(HexFormat.of().formatHex(digest.digest()));
     }
 
     static MessageDigest sha256() {

@@ -3,7 +3,6 @@ package dev.secodasync.job;
 import dev.secodasync.config.RunOptions;
 import dev.secodasync.config.SecodaProperties;
 import dev.secodasync.config.SyncProperties;
-import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
 import dev.secodasync.extract.h2.H2Extractor;

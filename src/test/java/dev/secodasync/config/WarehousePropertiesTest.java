@@ -1,5 +1,6 @@
 package dev.secodasync.config;
 
+import dev.secodasync.testsupport.Warehouses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.secodasync.extract.SchemaPatterns;
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class WarehousePropertiesTest {
 
     private static WarehouseProperties snowflake(List<String> excludeSchemas, List<String> excludeColumns) {
-        return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, "jdbc:snowflake://acme.snowflakecomputing.com",
-                "svc", "pw", null, null, null, null, excludeSchemas, false, Map.of(), null, null, null, null, null,
-                null, null, null, true, false, excludeColumns, null);
+        return Warehouses.snowflake("sf", "jdbc:snowflake://acme.snowflakecomputing.com").username("svc")
+                .password("pw").excludeSchemas(excludeSchemas).properties(Map.of()).excludeColumns(excludeColumns)
+                .build();
     }
 
     @Test
@@ -42,8 +43,7 @@ class WarehousePropertiesTest {
     @Test
     void otherKindsExcludeNothingByDefault() {
         // when
-        WarehouseProperties warehouse = WarehouseProperties.of("pg", WarehouseKind.POSTGRES, "jdbc:postgresql://x/y",
-                null, null, null, null, null, null, null, false, null);
+        WarehouseProperties warehouse = Warehouses.postgres("pg", "jdbc:postgresql://x/y").build();
 
         // then
         assertThat(warehouse.excludeSchemas()).isEmpty();
@@ -69,9 +69,8 @@ class WarehousePropertiesTest {
     @Test
     void tokenMustComeWithATokenAuthenticator() {
         // given
-        WarehouseProperties warehouse = new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE,
-                "jdbc:snowflake://acme.snowflakecomputing.com", "svc", null, null, null, null, null, null, false,
-                Map.of(), null, null, null, "pat-1234", "snowflake_jwt", null, null, null, true, false, null, null);
+        WarehouseProperties warehouse = Warehouses.snowflake("sf", "jdbc:snowflake://acme.snowflakecomputing.com")
+                .username("svc").properties(Map.of()).token("pat-1234").authenticator("snowflake_jwt").build();
 
         // when
         List<String> problems = warehouse.problems("sync.warehouses[3]");

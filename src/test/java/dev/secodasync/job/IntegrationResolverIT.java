@@ -1,5 +1,6 @@
 package dev.secodasync.job;
 
+import dev.secodasync.testsupport.Warehouses;
 import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.secoda.SecodaClient;
 import dev.secodasync.secoda.SecodaRetry;
@@ -53,8 +54,8 @@ class IntegrationResolverIT {
     }
 
     private static WarehouseProperties warehouse(String integrationName, String integrationId) {
-        return WarehouseProperties.of("wh", WarehouseKind.POSTGRES, "jdbc:postgresql://x/y", null, null,
-                integrationName, null, integrationId, List.of(), List.of(), false, Map.of());
+        return Warehouses.postgres("wh", "jdbc:postgresql://x/y").integrationName(integrationName)
+                .integrationId(integrationId).includeSchemas(List.of()).excludeSchemas(List.of()).build();
     }
 
     @Test

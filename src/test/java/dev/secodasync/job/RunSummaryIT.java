@@ -2,7 +2,6 @@ package dev.secodasync.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.secodasync.SecodaSyncApplication;
 import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.JsonSchemaSubset;
@@ -10,7 +9,6 @@ import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;

@@ -10,8 +10,6 @@ import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;

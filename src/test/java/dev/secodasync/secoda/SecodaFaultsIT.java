@@ -1,5 +1,6 @@
 package dev.secodasync.secoda;
 
+import dev.secodasync.testsupport.Warehouses;
 import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.job.IntegrationResolver;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,8 +183,8 @@ class SecodaFaultsIT {
         new ResourceDatabasePopulator(new FileSystemResource("sql/state/schema.sql")).execute(ds);
         IntegrationResolver resolver = new IntegrationResolver(client(4, Duration.ofMillis(300)),
                 new IntegrationStateStore(ds, SqlFiles.builtIn()), retry(4));
-        WarehouseProperties warehouse = WarehouseProperties.of("wh", WarehouseKind.POSTGRES, "jdbc:postgresql://x/y",
-                null, null, "analytics", null, null, List.of(), List.of(), false, Map.of());
+        WarehouseProperties warehouse = Warehouses.postgres("wh", "jdbc:postgresql://x/y").integrationName("analytics")
+                .includeSchemas(List.of()).excludeSchemas(List.of()).build();
 
         // when
         IntegrationResolver.Resolved resolved = resolver.resolve(warehouse);

@@ -1,5 +1,6 @@
 package dev.secodasync.support;
 
+import dev.secodasync.testsupport.Warehouses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.secodasync.config.SecodaProperties;
@@ -20,8 +21,8 @@ class SecretMaskerTest {
         // given
         SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
-        WarehouseProperties warehouse = WarehouseProperties.of("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
-                "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
+        WarehouseProperties warehouse = Warehouses.postgres("w", "jdbc:postgresql://h/d").username("u")
+                .password("pg-pass-777").properties(Map.of("sslpassword", "ssl-secret-9")).build();
         SyncProperties sync = new SyncProperties(Path.of("."), List.of(warehouse), 1, 1,
                 Duration.ofSeconds(5), SyncProperties.InvalidRowPolicy.FAIL, null, null, true);
         SecretMasker masker = new SecretMasker(secoda.secretsWith(sync));
@@ -40,8 +41,8 @@ class SecretMaskerTest {
         // given
         SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
                 null, null, null, null);
-        WarehouseProperties warehouse = WarehouseProperties.of("w", WarehouseKind.POSTGRES, "jdbc:postgresql://h/d",
-                "u", "pg-pass-777", null, null, null, null, null, false, Map.of("sslpassword", "ssl-secret-9"));
+        WarehouseProperties warehouse = Warehouses.postgres("w", "jdbc:postgresql://h/d").username("u")
+                .password("pg-pass-777").properties(Map.of("sslpassword", "ssl-secret-9")).build();
 
         // then
         assertThat(secoda.toString()).doesNotContain("tok-abcdef123");

@@ -1,5 +1,6 @@
 package dev.secodasync.extract.postgres;
 
+import dev.secodasync.testsupport.Warehouses;
 import dev.secodasync.catalog.CatalogCount;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.sql.SqlFiles;
@@ -115,9 +116,8 @@ class PostgresCatalogIT {
     @Test
     void includePatternsSelectSchemasCaseInsensitively() throws Exception {
         // given
-        WarehouseProperties warehouse = WarehouseProperties.of("pg", WarehouseKind.POSTGRES, db.jdbcUrl(),
-                PostgresTestDatabase.USER, null, null, null, null, List.of("mixed *", "TMP_?cratch"), List.of(),
-                false, Map.of());
+        WarehouseProperties warehouse = Warehouses.postgres("pg", db.jdbcUrl()).username(PostgresTestDatabase.USER)
+                .includeSchemas(List.of("mixed *", "TMP_?cratch")).excludeSchemas(List.of()).build();
 
         // when
         List<ColumnRow> rows = readAll(warehouse);
@@ -142,8 +142,8 @@ class PostgresCatalogIT {
     }
 
     static WarehouseProperties warehouse(List<String> exclude, boolean partitions) {
-        return WarehouseProperties.of("pg", WarehouseKind.POSTGRES, db.jdbcUrl(), PostgresTestDatabase.USER, null,
-                null, null, null, List.of("*"), exclude, partitions, Map.of());
+        return Warehouses.postgres("pg", db.jdbcUrl()).username(PostgresTestDatabase.USER).includeSchemas(List.of("*"))
+                .excludeSchemas(exclude).includePartitions(partitions).build();
     }
 
     @Test
@@ -152,8 +152,8 @@ class PostgresCatalogIT {
         PostgresTestDatabase wide = PostgresTestDatabase.create("secoda_sync_it_wide", "CREATE SCHEMA wide",
                 "DO $$ BEGIN FOR t IN 1..7 LOOP EXECUTE format('CREATE TABLE wide.t%s (%s)', t,"
                         + " (SELECT string_agg(format('c%s int', c), ', ') FROM generate_series(1, 1600) c)); END LOOP; END $$");
-        WarehouseProperties warehouse = WarehouseProperties.of("pg", WarehouseKind.POSTGRES, wide.jdbcUrl(),
-                PostgresTestDatabase.USER, null, null, null, null, List.of("wide"), List.of(), false, Map.of());
+        WarehouseProperties warehouse = Warehouses.postgres("pg", wide.jdbcUrl()).username(PostgresTestDatabase.USER)
+                .includeSchemas(List.of("wide")).excludeSchemas(List.of()).build();
 
         // when
         List<ColumnRow> rows = readAll(warehouse);
