@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout time allowed between two reads of an answer; an upload waits this long for
  *     Secoda to accept the file
  * @param writeTimeout time allowed between two writes of a request body
+ * @param callTimeout longest any one call may take as a whole, from the first byte sent to the last
+ *     byte of the answer: a server that trickles its answer a byte at a time is cut off here. Give an
+ *     upload of a large catalog time to go through (1 GB at 10 MB/s takes under 2 minutes)
  * @param retry how calls that failed for a passing reason (429, 502, 503, 504, no answer) are retried
  */
 @Validated
@@ -35,6 +38,7 @@ public record SecodaProperties(
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("120s") Duration readTimeout,
         @DefaultValue("120s") Duration writeTimeout,
+        @DefaultValue("30m") Duration callTimeout,
         @Valid @DefaultValue Retry retry) {
 
     public SecodaProperties {
@@ -44,8 +48,15 @@ public record SecodaProperties(
         requirePositive("secoda.connect-timeout", connectTimeout);
         requirePositive("secoda.read-timeout", readTimeout);
         requirePositive("secoda.write-timeout", writeTimeout);
+        requirePositive("secoda.call-timeout", callTimeout);
         if (apiToken != null && apiToken.isBlank()) {
             apiToken = null;
+        }
+        if (apiToken != null && apiToken.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // A secret file or `echo` adds a newline; an HTTP header cannot carry it.
+            throw new IllegalArgumentException("secoda.api-token (SECODA_API_TOKEN) contains a line break or another"
+                    + " control character, which an HTTP header cannot carry; set it without the trailing newline"
+                    + " (echo -n, or kubectl create secret --from-literal)");
         }
     }
 

@@ -34,21 +34,34 @@ public class IntegrationResolver {
 
     /** The integration id for the warehouse, creating the integration if Secoda has none of that name. */
     public Resolved resolve(WarehouseProperties warehouse) {
+        return find(warehouse).orElseGet(() -> create(warehouse));
+    }
+
+    /**
+     * The integration id for the warehouse if the integration exists: configured, remembered, or
+     * listed by Secoda. Reads only: nothing is written to Secoda.
+     */
+    public Optional<Resolved> find(WarehouseProperties warehouse) {
         if (warehouse.integrationId() != null) {
-            return new Resolved(warehouse.integrationId(), Source.CONFIGURED);
+            return Optional.of(new Resolved(warehouse.integrationId(), Source.CONFIGURED));
         }
         String name = warehouse.integrationName();
         Optional<String> remembered = store.find(hostKey(), name);
         if (remembered.isPresent()) {
-            return new Resolved(remembered.get(), Source.STATE_STORE);
+            return Optional.of(new Resolved(remembered.get(), Source.STATE_STORE));
         }
         Optional<String> listed = findByName(name);
         if (listed.isPresent()) {
             log.info("Warehouse '{}': reusing Secoda integration '{}' ({})", warehouse.name(), name, listed.get());
-            return new Resolved(store.save(hostKey(), name, listed.get()), Source.SECODA_LIST);
+            return Optional.of(new Resolved(store.save(hostKey(), name, listed.get()), Source.SECODA_LIST));
         }
+        return Optional.empty();
+    }
+
+    /** Creates the warehouse's integration (which {@link #find} did not find) and remembers its id. */
+    public Resolved create(WarehouseProperties warehouse) {
         Resolved created = createOnce(warehouse);
-        return new Resolved(store.save(hostKey(), name, created.id()), created.source());
+        return new Resolved(store.save(hostKey(), warehouse.integrationName(), created.id()), created.source());
     }
 
     // A create whose answer was lost (timeout, reset, 502) may have succeeded: before trying again,

@@ -82,6 +82,7 @@ public class SyncJobConfiguration {
                         .connectTimeout(secoda.connectTimeout())
                         .readTimeout(secoda.readTimeout())
                         .writeTimeout(secoda.writeTimeout())
+                        .callTimeout(secoda.callTimeout())
                         .build(),
                 JsonMapper.builder().build(), new SecodaRetry(secoda.retry()));
     }

@@ -104,10 +104,13 @@ public class UploadTasklet implements Tasklet {
             log.info("Warehouse '{}': not uploaded: {}; the CSV is at {}", name, skipReason, csv.toAbsolutePath());
             return RepeatStatus.FINISHED;
         }
-        IntegrationResolver.Resolved integration = integrations.resolve(warehouse);
+        // The guards run before any write to Secoda: a refused catalog creates no integration.
+        Optional<IntegrationResolver.Resolved> existing = integrations.find(warehouse);
         String host = client.baseUrl().toString();
-        Optional<LastUpload> last = uploads.find(host, integration.id());
-        if (guards.check(name, stats, last) == UploadGuards.Decision.UNCHANGED) {
+        Optional<LastUpload> last = existing.flatMap(found -> uploads.find(host, found.id()));
+        UploadGuards.Decision decision = guards.check(name, stats, last);
+        IntegrationResolver.Resolved integration = existing.orElseGet(() -> integrations.create(warehouse));
+        if (decision == UploadGuards.Decision.UNCHANGED) {
             String why = "identical to the upload of " + last.get().uploadedAt();
             WarehouseSteps.uploaded(outcome, WarehouseSteps.Outcome.UNCHANGED, integration.id(), why);
             log.info("Warehouse '{}': not uploaded, the CSV is {} (integration {}); --force sends it anyway", name, why,

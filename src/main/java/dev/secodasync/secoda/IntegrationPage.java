@@ -20,4 +20,18 @@ record IntegrationPage(Links links, Integer count, @JsonProperty("total_pages") 
         }
         return links.next();
     }
+
+    /** Why this answer is not a page of integrations (no result list, an entry without id), or null. */
+    String problem() {
+        if (results == null) {
+            return "no \"results\" list";
+        }
+        for (int i = 0; i < results.size(); i++) {
+            Integration entry = results.get(i);
+            if (entry == null || entry.id() == null || entry.id().isBlank()) {
+                return "entry " + i + " has no id";
+            }
+        }
+        return null;
+    }
 }

@@ -36,8 +36,9 @@ public class SecodaClient {
 
     private static final MediaType CSV = MediaType.get("text/csv");
 
-    // A paging loop must end even if a server keeps answering with a "next" link.
-    private static final int MAX_PAGES = 10_000;
+    // A paging loop must end even if a server keeps answering with a "next" link, and soon: the
+    // run holds its warehouse locks meanwhile. Secoda pages hold dozens of integrations.
+    private static final int MAX_PAGES = 1_000;
 
     private final HttpUrl baseUrl;
 
@@ -139,15 +140,24 @@ public class SecodaClient {
         Set<HttpUrl> seen = new HashSet<>();
         HttpUrl next = url("integration/integrations/");
         while (next != null) {
-            if (!seen.add(next) || seen.size() > MAX_PAGES) {
+            if (!seen.add(next)) {
                 throw new SecodaProtocolException("Secoda's integration list does not end: page " + next
                         + " was already read");
             }
+            if (seen.size() > MAX_PAGES) {
+                throw new SecodaProtocolException("Secoda's integration list goes on past " + MAX_PAGES
+                        + " pages (next: " + next + "); giving up rather than holding the run");
+            }
             Request request = new Request.Builder().url(next).get().build();
             IntegrationPage page = retry.call("list integrations", () -> parse(request, call(request), IntegrationPage.class));
-            if (page.results() != null) {
-                all.addAll(page.results());
+            // Only a well-formed page proves that an integration does not exist; anything else
+            // read as "none" would create a second one.
+            String problem = page.problem();
+            if (problem != null) {
+                throw new SecodaProtocolException("Secoda's answer to GET " + next + " is not a page of integrations ("
+                        + problem + "); not deciding anything from it");
             }
+            all.addAll(page.results());
             next = nextPage(page.next());
         }
         return all;
@@ -166,7 +176,7 @@ public class SecodaClient {
                 .build();
         Request request = new Request.Builder().url(url).post(body).build();
         // Safe to repeat: every upload is the complete catalog, a second one changes nothing.
-        retry.call("upload " + csv.getFileName(), () -> call(request));
+        retry.call("upload " + csv.getFileName(), () -> accepted(request, call(request)));
     }
 
     /** Checks that the API answers (no token needed). @see <a href="https://docs.secoda.co/secoda-api/healthcheck">Healthcheck</a> */
@@ -211,12 +221,12 @@ public class SecodaClient {
     }
 
     /** Runs the call; answers the body text of a 2xx answer, else throws with status and body. */
-    private String call(Request request) {
+    private Answer call(Request request) {
         String what = request.method() + " " + request.url();
         try (Response response = http().newCall(request).execute()) {
             String body = response.body().string();
             if (response.isSuccessful()) {
-                return body;
+                return new Answer(response.code(), response.header("Content-Type"), body);
             }
             int status = response.code();
             // Already cut and scrubbed by ErrorBodyInterceptor.
@@ -249,7 +259,28 @@ public class SecodaClient {
         }
     }
 
-    private <T> T parse(Request request, String body, Class<T> type) {
+    /** A 2xx answer: its status, content type (or null) and body text. */
+    private record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * An upload counts as accepted only as the API answers it: a 2xx status, and a body that is
+     * empty or JSON. A 200 HTML page (a proxy's or a login page) is not Secoda having the catalog:
+     * recording it as accepted would skip the next run as "unchanged", for good.
+     */
+    private static Answer accepted(Request request, Answer answer) {
+        MediaType type = answer.contentType() == null ? null : MediaType.parse(answer.contentType());
+        boolean json = type != null && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
+        if (answer.body().isBlank() || json) {
+            return answer;
+        }
+        throw new SecodaProtocolException("Secoda answered " + request.method() + " " + request.url() + " with HTTP "
+                + answer.status() + " but " + (answer.contentType() == null ? "no content type" : answer.contentType())
+                + ", not the API's JSON (a proxy or login page?); the upload is not counted as accepted");
+    }
+
+    private <T> T parse(Request request, Answer answer, Class<T> type) {
+        String body = answer.body();
         try {
             T value = json.readValue(body, type);
             if (value == null) {

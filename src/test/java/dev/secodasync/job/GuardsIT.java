@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import mockwebserver3.MockResponse;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -128,9 +129,10 @@ class GuardsIT {
         // when: a pattern that matches no schema
         int exit = run("--sync.warehouses[0].include-schemas=nothing_like_this");
 
-        // then
+        // then: no write to Secoda at all, not even the integration's creation
         assertThat(exit).isEqualTo(ExitCodes.GUARD_REFUSED);
         assertThat(secoda.uploads()).isEmpty();
+        assertThat(secoda.creates()).isEmpty();
         assertThat(output).contains("returned no columns");
     }
 
@@ -161,5 +163,25 @@ class GuardsIT {
         assertThat(output).contains("Warehouse 'app' failed, nothing uploaded for it:")
                 .contains("FATAL: database \"no_such_db_here\" does not exist").doesNotContain("\tat ");
         assertThat(secoda.uploads()).isEmpty();
+    }
+
+    @Test
+    void aHtmlPageAnsweredToTheUploadIsNotCountedAsAcceptedSoTheNextRunSendsItAgain(CapturedOutput output) {
+        // given: a proxy answers the first upload with its own 200 page
+        secoda.failNext(r -> r.getUrl().encodedPath().contains("import_metadata")
+                ? new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html")
+                        .body("<html>Please sign in</html>").build()
+                : null);
+
+        // when
+        int first = run();
+        int second = run();
+
+        // then: the first run failed, and the second is not skipped as "unchanged"
+        assertThat(first).isEqualTo(ExitCodes.FAILED);
+        assertThat(output).contains("not counted as accepted");
+        assertThat(second).isZero();
+        assertThat(secoda.uploads()).hasSize(1);
+        assertThat(output).doesNotContain("not uploaded, the CSV is identical");
     }
 }

@@ -3,6 +3,7 @@ package dev.secodasync.job;
 import dev.secodasync.testsupport.Warehouses;
 import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.secoda.SecodaClient;
+import dev.secodasync.secoda.SecodaProtocolException;
 import dev.secodasync.secoda.SecodaRetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -114,5 +115,19 @@ class IntegrationResolverIT {
         // then
         assertThat(resolved.id()).isEqualTo("given-id");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aListAnswerThatIsNotAPageFailsBeforeAnyCreate() {
+        // given: a maintenance answer with status 200, then entries without id
+        secoda.failNext(r -> FakeSecoda.answer(200, "{\"detail\": \"maintenance\"}"));
+
+        // when / then
+        assertThatThrownBy(() -> resolver(stateDir).resolve(warehouse("analytics", null)))
+                .isInstanceOf(SecodaProtocolException.class).hasMessageContaining("not a page of integrations");
+        secoda.failNext(r -> FakeSecoda.answer(200, "{\"links\": {\"next\": null}, \"results\": [{\"name\": \"analytics\"}]}"));
+        assertThatThrownBy(() -> resolver(stateDir).resolve(warehouse("analytics", null)))
+                .isInstanceOf(SecodaProtocolException.class).hasMessageContaining("entry 0 has no id");
+        assertThat(secoda.creates()).isEmpty();
     }
 }

@@ -192,4 +192,20 @@ class SecodaFaultsIT {
         // then
         assertThat(secoda.integrations()).singleElement().satisfies(i -> assertThat(i.get("id")).isEqualTo(resolved.id()));
     }
+
+    @Test
+    void anAnswerTrickledAByteAtATimeIsCutOffByTheCallTimeout() throws Exception {
+        // given: each byte comes well within the read timeout, the whole answer would take 40 s
+        String id = secoda.existing("w", "custom");
+        secoda.failNext(r -> new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"ok\": \"" + "x".repeat(100) + "\"}").throttleBody(1, 400, TimeUnit.MILLISECONDS).build());
+        SecodaClient client = new SecodaClient(server.url("/"), TOKEN, SecodaClient.httpClient(server.url("/"))
+                .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(1)).build(),
+                JsonMapper.builder().build(), new SecodaRetry(SecodaRetry.settings(1, Duration.ofMillis(10),
+                        Duration.ofSeconds(1))));
+
+        // when / then
+        assertThatThrownBy(() -> client.importMetadata(id, csv))
+                .isInstanceOf(SecodaUnreachableException.class).hasMessageContaining("timeout");
+    }
 }
