@@ -12,7 +12,6 @@ import dev.secodasync.testsupport.PostgresTestDatabase;
 import dev.secodasync.testsupport.SnowflakeKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -69,9 +68,8 @@ class PackagedJarIT {
                         row("SALES", "CRM", "ORDERS", "Zürich ✓", "false", "1700000000", "ID", null, "NUMBER", "1"))));
         Path jarState = work.resolve("jar");
         Path inProcessState = work.resolve("in-process");
-        List<String> jarArgs = new ArrayList<>(List.of("--sync.state-dir=" + jarState,
-                "--secoda.base-url=" + server.url("/"), "--secoda.api-token=" + TOKEN));
-        jarArgs.addAll(warehouses(db));
+        List<String> jarArgs = JobArgs.builder().stateDir(jarState).secoda(server.url("/"), TOKEN)
+                .warehouse(warehouses(db)).build();
 
         // when
         JarProcess jar = JarProcess.start(work.resolve("jar.log"), jarArgs);
@@ -103,12 +101,12 @@ class PackagedJarIT {
         snowflake.onQueryWith(q -> "\"SALES\".INFORMATION_SCHEMA.COLUMNS".equals(q.bindingValue(1)),
                 FakeSnowflakeServer.typedResult(FakeSnowflakeServer.CATALOG_COLUMNS, List.of(
                         row("SALES", "CRM", "ORDERS", null, "false", "1700000000", "ID", null, "NUMBER", "1"))));
-        List<String> args = JobArgs.concat(List.of("--sync.state-dir=" + work, "--dry-run"),
-                JobArgs.snowflake(0, "acme", snowflake), List.of(
-                        "--sync.warehouses[0].username=SVC_SYNC",
-                        "--sync.warehouses[0].databases=SALES",
-                        "--sync.warehouses[0].private-key-file=" + key,
-                        "--sync.warehouses[0].private-key-passphrase=jar-pass-9"));
+        List<String> args = JobArgs.builder().stateDir(work).flag("--dry-run")
+                .warehouse(JobArgs.snowflake(0, "acme", snowflake))
+                .warehouse(0, "username", "SVC_SYNC")
+                .warehouse(0, "databases", "SALES")
+                .warehouse(0, "private-key-file", key)
+                .warehouse(0, "private-key-passphrase", "jar-pass-9").build();
 
         // when
         JarProcess jar = JarProcess.start(work.resolve("key.log"), args);
@@ -124,8 +122,8 @@ class PackagedJarIT {
     @Test
     void theJarRejectsABadSettingBeforeConnectingAndNamesIt() throws Exception {
         // given
-        List<String> args = List.of("--sync.state-dir=" + work, "--sync.warehouses[0].name=x",
-                "--sync.warehouses[0].kind=nope");
+        List<String> args = JobArgs.builder().stateDir(work).warehouse(0, "name", "x").warehouse(0, "kind", "nope")
+                .build();
 
         // when
         JarProcess jar = JarProcess.start(work.resolve("bad.log"), args);

@@ -131,7 +131,6 @@ public record SecodaProperties(
         }
     }
 
-    /** Never prints the token. */
     /** Every secret value of the configuration, for masking: the API token and the warehouses' secrets. */
     public List<String> secretsWith(SyncProperties sync) {
         List<String> secrets = new ArrayList<>(sync.secrets());
@@ -139,6 +138,7 @@ public record SecodaProperties(
         return secrets;
     }
 
+    /** Never prints the token. */
     @Override
     public String toString() {
         return "SecodaProperties[baseUrl=" + baseUrl + ", apiToken=" + (apiToken == null ? "<none>" : "<set>") + "]";

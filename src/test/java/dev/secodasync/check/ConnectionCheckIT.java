@@ -2,15 +2,12 @@ package dev.secodasync.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.secodasync.SecodaSyncApplication;
 import dev.secodasync.job.ExitCodes;
 import dev.secodasync.testsupport.FakeSecoda;
+import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,17 +49,13 @@ class ConnectionCheckIT {
     }
 
     private int check(String token, String... more) {
-        List<String> args = new ArrayList<>(List.of("--check", "--sync.state-dir=" + stateDir,
-                "--secoda.base-url=" + server.url("/"), "--secoda.api-token=" + token,
+        return JobArgs.builder().flag("--check").stateDir(stateDir).secoda(server.url("/"), token)
                 // the real job repository is unreachable: a check must not need it
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/jobs",
-                "--sync.warehouses[0].name=shop", "--sync.warehouses[0].kind=postgres",
-                "--sync.warehouses[0].jdbc-url=" + db.jdbcUrl(), "--sync.warehouses[0].username=" + PostgresTestDatabase.USER,
-                "--sync.warehouses[1].name=down", "--sync.warehouses[1].kind=postgres",
-                "--sync.warehouses[1].jdbc-url=jdbc:postgresql://127.0.0.1:1/nowhere",
-                "--sync.warehouses[1].password=pg-check-secret-42"));
-        args.addAll(Arrays.asList(more));
-        return SecodaSyncApplication.run(args.toArray(String[]::new));
+                .set("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/jobs")
+                .warehouse(JobArgs.postgres(0, "shop", db.jdbcUrl()))
+                .warehouse(JobArgs.warehouse(1, "down", "postgres", "jdbc:postgresql://127.0.0.1:1/nowhere"))
+                .warehouse(1, "password", "pg-check-secret-42")
+                .args(more).run();
     }
 
     private static String line(CapturedOutput output, String target) {

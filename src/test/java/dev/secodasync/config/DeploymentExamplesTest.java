@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -147,5 +152,67 @@ class DeploymentExamplesTest {
 
         // then
         assertThat(examples).isNotEmpty().allSatisfy(p -> assertThat(readme).contains("config/" + p));
+    }
+
+    /** The variable names a YAML document sets: Kubernetes {@code env: [{name: ...}]}, CI {@code env:}, {@code variables:}, {@code environment:}. */
+    private static void environmentOf(Object node, Set<String> names) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if (List.of("env", "variables", "environment").contains(String.valueOf(key))) {
+                    if (value instanceof Map<?, ?> variables) {
+                        variables.keySet().forEach(name -> names.add(String.valueOf(name)));
+                    } else if (value instanceof List<?> entries) {
+                        entries.stream().filter(Map.class::isInstance).map(e -> ((Map<?, ?>) e).get("name"))
+                                .filter(n -> n != null).forEach(n -> names.add(String.valueOf(n)));
+                    }
+                }
+                environmentOf(value, names);
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> environmentOf(item, names));
+        }
+    }
+
+    @Test
+    void theExamplesSetOnlyEnvironmentVariablesOfKeysOrPlaceholders() throws IOException {
+        // given
+        ConfigurationMetadata metadata = ConfigurationMetadata.get();
+        Set<String> placeholders = ConfigurationMetadata.placeholderVariables(CONFIG.resolve("application.yml"),
+                CONFIG.resolve("application.example.yml"));
+        Pattern ours = Pattern.compile("(?:SYNC|SECODA|SPRING|LOGGING)_[A-Z0-9_]+");
+
+        // when: what the Kubernetes, CI, Docker and Airflow examples put into the job's environment
+        Map<String, Set<String>> set = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(CONFIG)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                Set<String> names = new TreeSet<>();
+                if ((name.endsWith(".yml") || name.endsWith(".yaml")) && !name.startsWith("application")) {
+                    documents(file).forEach(doc -> environmentOf(doc, names));
+                } else if (name.equals("Dockerfile")) {
+                    Files.readAllLines(file).stream().filter(l -> l.startsWith("ENV "))
+                            .forEach(l -> names.add(l.substring(4).replaceFirst("[= ].*$", "")));
+                } else if (name.endsWith(".py")) {
+                    Matcher quoted = Pattern.compile("\"(" + ours.pattern() + ")\"").matcher(Files.readString(file));
+                    while (quoted.find()) {
+                        names.add(quoted.group(1));
+                    }
+                }
+                names.removeIf(n -> !ours.matcher(n).matches());
+                if (!names.isEmpty()) {
+                    set.put(CONFIG.relativize(file).toString(), names);
+                }
+            }
+        }
+
+        // then: each one is a key of the configuration metadata (relaxed binding) or fills a placeholder
+        assertThat(set).containsKeys("kubernetes/cronjob.yaml", "kubernetes/cronjob-per-warehouse.yaml", "ci/github-actions.yml",
+                "ci/gitlab-ci.yml", "Dockerfile", "airflow/secoda_sync_dag.py");
+        assertThat(set.get("kubernetes/cronjob.yaml")).contains("SYNC_STATEDIR", "SPRING_DATASOURCE_URL", "SECODA_API_TOKEN");
+        List<String> unknown = set.entrySet().stream().flatMap(e -> e.getValue().stream()
+                        .filter(variable -> metadata.keyOf(variable).isEmpty() && !placeholders.contains(variable))
+                        .map(variable -> e.getKey() + ": " + variable)).toList();
+        assertThat(unknown).as("variables that set no key of the configuration metadata and fill no placeholder of"
+                + " config/application*.yml").isEmpty();
     }
 }

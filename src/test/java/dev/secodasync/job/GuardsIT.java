@@ -2,14 +2,11 @@ package dev.secodasync.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.secodasync.SecodaSyncApplication;
 import dev.secodasync.testsupport.CsvFilesRead;
 import dev.secodasync.testsupport.FakeSecoda;
+import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,24 +46,10 @@ class GuardsIT {
                 "CREATE TABLE hr.salaries (person int, amount numeric)");
     }
 
-    // Spring Boot joins a repeated --key into "a,b": an override replaces the default instead.
+    // Spring Boot joins a repeated --key into "a,b": an override replaces the default instead (JobArgs.Builder).
     private int run(String... overrides) {
-        Map<String, String> args = new LinkedHashMap<>();
-        for (String arg : List.of(
-                "--sync.state-dir=" + stateDir,
-                "--secoda.base-url=" + server.url("/"),
-                "--secoda.api-token=" + TOKEN,
-                "--sync.warehouses[0].name=app",
-                "--sync.warehouses[0].kind=postgres",
-                "--sync.warehouses[0].jdbc-url=" + db.jdbcUrl(),
-                "--sync.warehouses[0].username=" + PostgresTestDatabase.USER)) {
-            args.put(arg.substring(0, arg.indexOf('=') + 1), arg);
-        }
-        for (String arg : overrides) {
-            int eq = arg.indexOf('=');
-            args.put(eq < 0 ? arg : arg.substring(0, eq + 1), arg);
-        }
-        return SecodaSyncApplication.run(args.values().toArray(String[]::new));
+        return JobArgs.builder().stateDir(stateDir).secoda(server.url("/"), TOKEN)
+                .warehouse(JobArgs.postgres(0, "app", db.jdbcUrl())).args(overrides).run();
     }
 
     @Test

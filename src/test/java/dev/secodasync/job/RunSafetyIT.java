@@ -2,9 +2,9 @@ package dev.secodasync.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.secodasync.SecodaSyncApplication;
 import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.JarProcess;
+import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -51,33 +50,26 @@ class RunSafetyIT {
                 "CREATE SCHEMA app", "CREATE TABLE app.orders (id int, total numeric)");
     }
 
-    private List<String> args(String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "--sync.state-dir=" + stateDir,
-                "--secoda.base-url=" + server.url("/"),
-                "--secoda.api-token=" + TOKEN,
-                "--secoda.retry.max-attempts=1",
-                "--sync.warehouses[0].name=app",
-                "--sync.warehouses[0].kind=postgres",
-                "--sync.warehouses[0].jdbc-url=" + warehouseDb.jdbcUrl(),
-                "--sync.warehouses[0].username=" + PostgresTestDatabase.USER,
-                "--sync.warehouses[0].password=" + DB_PASSWORD));
-        args.addAll(Arrays.asList(more));
-        return args;
+    private JobArgs.Builder args(String... more) {
+        return JobArgs.builder().stateDir(stateDir).secoda(server.url("/"), TOKEN)
+                .set("secoda.retry.max-attempts", 1)
+                .warehouse(JobArgs.postgres(0, "app", warehouseDb.jdbcUrl()))
+                .warehouse(0, "password", DB_PASSWORD)
+                .args(more);
     }
 
     @Test
     void twoOverlappingRunsOfOneWarehouseOnASharedPostgresRepositoryUploadOnce() throws Exception {
         // given: a job repository on PostgreSQL, as pods share it, and an upload slow enough to overlap
         PostgresTestDatabase repository = PostgresTestDatabase.create("secoda_sync_it_repo");
-        List<String> shared = args("--spring.datasource.url=" + repository.jdbcUrl(),
+        JobArgs.Builder shared = args("--spring.datasource.url=" + repository.jdbcUrl(),
                 "--spring.datasource.username=" + PostgresTestDatabase.USER, "--spring.datasource.password=");
         secoda.existing("app", "postgres");
         secoda.slowUploads(Duration.ofSeconds(4));
 
         // when
-        JarProcess first = JarProcess.start(stateDir.resolve("first.log"), withStateDir(shared, "a"));
-        JarProcess second = JarProcess.start(stateDir.resolve("second.log"), withStateDir(shared, "b"));
+        JarProcess first = JarProcess.start(stateDir.resolve("first.log"), shared.stateDir(stateDir.resolve("a")).build());
+        JarProcess second = JarProcess.start(stateDir.resolve("second.log"), shared.stateDir(stateDir.resolve("b")).build());
         int[] exits = {first.waitFor(120), second.waitFor(120)};
 
         // then
@@ -93,12 +85,12 @@ class RunSafetyIT {
         // given: the upload hangs, and the process is killed while Secoda holds it
         secoda.failNext(r -> r.getUrl().encodedPath().endsWith("/import_metadata/")
                 ? new MockResponse.Builder().headersDelay(60, TimeUnit.SECONDS).code(200).body("{}").build() : null);
-        JarProcess killed = JarProcess.start(stateDir.resolve("killed.log"), args());
+        JarProcess killed = JarProcess.start(stateDir.resolve("killed.log"), args().build());
         waitForUploadRequest();
         killed.kill();
 
         // when
-        int exit = SecodaSyncApplication.run(args().toArray(String[]::new));
+        int exit = args().run();
 
         // then
         assertThat(exit).isZero();
@@ -113,11 +105,11 @@ class RunSafetyIT {
         secoda.existing("app", "postgres");
         secoda.failNext(r -> r.getUrl().encodedPath().endsWith("/import_metadata/")
                 ? FakeSecoda.answer(500, "{\"detail\":\"internal error\"}") : null);
-        assertThat(SecodaSyncApplication.run(args().toArray(String[]::new))).isEqualTo(ExitCodes.FAILED);
+        assertThat(args().run()).isEqualTo(ExitCodes.FAILED);
 
         // when: the warehouse is gone, so a restart that queried it again would fail
         warehouseDb.execute("DROP TABLE app.orders");
-        int exit = SecodaSyncApplication.run(args("--restart").toArray(String[]::new));
+        int exit = args("--restart").run();
 
         // then
         assertThat(exit).isZero();
@@ -125,7 +117,7 @@ class RunSafetyIT {
         assertThat(output).contains("Restarting job execution");
 
         // and a completed run has nothing to restart: --restart then starts a new run
-        int again = SecodaSyncApplication.run(args("--restart").toArray(String[]::new));
+        int again = args("--restart").run();
         assertThat(again).isEqualTo(ExitCodes.GUARD_REFUSED);
         assertThat(output).contains("no unfinished run of app to resume");
     }
@@ -133,16 +125,14 @@ class RunSafetyIT {
     @Test
     void secretsAppearNeitherInTheLogNorInTheJobRepository(CapturedOutput output) throws Exception {
         // given: a warehouse that fails with a URL carrying a password, and one that works
-        List<String> args = args(
-                "--sync.warehouses[1].name=broken",
-                "--sync.warehouses[1].kind=postgres",
-                "--sync.warehouses[1].jdbc-url=jdbc:postgresql://127.0.0.1:1/x?password=url-secret-55aa",
-                "--sync.warehouses[1].password=" + DB_PASSWORD + "-other");
+        JobArgs.Builder args = args()
+                .warehouse(JobArgs.warehouse(1, "broken", "postgres", "jdbc:postgresql://127.0.0.1:1/x?password=url-secret-55aa"))
+                .warehouse(1, "password", DB_PASSWORD + "-other");
         secoda.failNext(r -> r.getUrl().encodedPath().endsWith("/import_metadata/")
                 ? FakeSecoda.answer(502, "echo: Bearer " + TOKEN) : null);
 
         // when
-        int exit = SecodaSyncApplication.run(args.toArray(String[]::new));
+        int exit = args.run();
 
         // then
         assertThat(exit).isEqualTo(ExitCodes.FAILED);
@@ -151,12 +141,6 @@ class RunSafetyIT {
         String repository = dumpJobRepository();
         assertThat(repository).contains("password=****").contains("echo: Bearer ****");
         assertThat(repository).doesNotContain(TOKEN).doesNotContain(DB_PASSWORD).doesNotContain("url-secret-55aa");
-    }
-
-    private List<String> withStateDir(List<String> args, String sub) {
-        List<String> copy = new ArrayList<>(args);
-        copy.set(0, "--sync.state-dir=" + stateDir.resolve(sub));
-        return copy;
     }
 
     private void waitForUploadRequest() throws InterruptedException {

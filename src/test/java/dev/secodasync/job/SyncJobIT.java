@@ -178,7 +178,7 @@ class SyncJobIT {
         Files.writeString(config, "sync:\n  state-dir: " + stateDir.resolve("state") + "\n");
 
         // when
-        int exit = SecodaSyncApplication.run("--spring.config.location=file:" + config, "--secoda.api-token=");
+        int exit = JobArgs.builder().set("spring.config.location", "file:" + config).set("secoda.api-token", "").run();
 
         // then
         assertThat(exit).isZero();
@@ -216,7 +216,7 @@ class SyncJobIT {
     @Test
     void withNothingConfiguredTheDemoRunsAndSaysWhereTheCsvIs(CapturedOutput output) throws Exception {
         // when
-        int exit = SecodaSyncApplication.run("--sync.state-dir=" + stateDir, "--secoda.api-token=");
+        int exit = JobArgs.builder().stateDir(stateDir).set("secoda.api-token", "").run();
 
         // then
         assertThat(exit).isZero();

@@ -2,11 +2,9 @@ package dev.secodasync.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.secodasync.SecodaSyncApplication;
 import dev.secodasync.testsupport.FakeSecoda;
+import dev.secodasync.testsupport.JobArgs;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -54,15 +52,12 @@ class LoggingFormatsIT {
 
     // A failing warehouse whose URL and settings carry passwords, beside one that uploads.
     private int run(String... more) {
-        List<String> args = new ArrayList<>(List.of("--sync.state-dir=" + stateDir,
-                "--secoda.base-url=" + server.url("/"), "--secoda.api-token=" + TOKEN,
-                "--sync.warehouses[0].name=down", "--sync.warehouses[0].kind=postgres",
-                "--sync.warehouses[0].jdbc-url=jdbc:postgresql://127.0.0.1:1/x?password=" + URL_PASSWORD,
-                "--sync.warehouses[0].username=reader", "--sync.warehouses[0].password=" + PASSWORD,
-                "--sync.warehouses[1].name=demo", "--sync.warehouses[1].kind=h2",
-                "--sync.warehouses[1].jdbc-url=jdbc:h2:mem:logs_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'"));
-        args.addAll(Arrays.asList(more));
-        return SecodaSyncApplication.run(args.toArray(String[]::new));
+        return JobArgs.builder().stateDir(stateDir).secoda(server.url("/"), TOKEN)
+                .warehouse(JobArgs.warehouse(0, "down", "postgres", "jdbc:postgresql://127.0.0.1:1/x?password=" + URL_PASSWORD))
+                .warehouse(0, "username", "reader").warehouse(0, "password", PASSWORD)
+                .warehouse(JobArgs.warehouse(1, "demo", "h2",
+                        "jdbc:h2:mem:logs_demo;INIT=RUNSCRIPT FROM 'classpath:sql/h2/demo-warehouse.sql'"))
+                .args(more).run();
     }
 
     @Test
