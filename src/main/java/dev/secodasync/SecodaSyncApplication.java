@@ -18,6 +18,8 @@ public class SecodaSyncApplication {
     /** How the application is wired; see the file's comments. */
     private static final String DEFAULTS = "secoda-sync-defaults.properties";
 
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
     public static void main(String[] args) {
         // Without System.exit a failed run could end with status 0 and a scheduler would never notice.
         System.exit(run(args));
@@ -31,6 +33,10 @@ public class SecodaSyncApplication {
             return ExitCodes.SUCCESS;
         }
         Instant started = Instant.now();
+        // The H2 job repository's AUTO_SERVER would otherwise listen on every interface.
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
         try {
             // --check never touches the real job repository.
             SpringApplication application = new SpringApplication(SecodaSyncApplication.class);

@@ -23,7 +23,7 @@ public class JobRepositoryDataSourceConfiguration {
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(DataSourceProperties properties) {
-        String url = properties.determineUrl();
+        String url = h2RelativePath(properties.determineUrl());
         HikariDataSource pool;
         if (url != null && url.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
@@ -42,5 +42,18 @@ public class JobRepositoryDataSourceConfiguration {
         pool.setUsername(properties.determineUsername());
         pool.setPassword(properties.determinePassword());
         return pool;
+    }
+
+    // H2 refuses a file path that is only implicitly relative ("state/job-repository"): a relative
+    // sync.state-dir without "./" must work as it does everywhere else.
+    static String h2RelativePath(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (url == null || !url.startsWith(prefix)) {
+            return url;
+        }
+        String path = url.substring(prefix.length());
+        boolean explicit = path.startsWith("/") || path.startsWith("./") || path.startsWith("../")
+                || path.startsWith("~") || path.matches("^[A-Za-z]:.*");
+        return explicit ? url : prefix + "./" + path;
     }
 }

@@ -4,7 +4,9 @@ import dev.secodasync.config.InvalidConfigurationException;
 import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.report.WarehouseResult.Status;
 import java.util.List;
+import org.springframework.boot.context.config.ConfigDataNotFoundException;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /** The process exit codes of secoda-sync, as documented in the README. */
 public final class ExitCodes {
@@ -57,10 +59,15 @@ public final class ExitCodes {
                 && results.stream().allMatch(r -> r.status() != Status.REFUSED && r.status() != Status.RUNNING);
     }
 
-    /** The exit code for an exception that stopped the application before or while running. */
+    /**
+     * The exit code for an exception that stopped the application before or while running: a
+     * configuration error for a setting that cannot work, a configuration file that cannot be read
+     * (YAML syntax, tabs) or a configured file that does not exist.
+     */
     public static int forStartupFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof InvalidConfigurationException || t instanceof BindException) {
+            if (t instanceof InvalidConfigurationException || t instanceof BindException
+                    || t instanceof ConfigDataNotFoundException || t instanceof YAMLException) {
                 return CONFIGURATION_ERROR;
             }
         }

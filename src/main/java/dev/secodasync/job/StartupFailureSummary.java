@@ -2,6 +2,7 @@ package dev.secodasync.job;
 
 import dev.secodasync.config.InvalidConfigurationException;
 import dev.secodasync.support.Errors;
+import dev.secodasync.support.SecretMasker;
 import dev.secodasync.report.RunSummary;
 import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.report.RunSummaryWriter;
@@ -9,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,9 +27,10 @@ public final class StartupFailureSummary {
 
     private static final Logger log = LoggerFactory.getLogger(StartupFailureSummary.class);
 
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passphrase|token|secret|private[-_.]?key|pwd).*");
+    // Names that say "secret"; not "pwd", which PWD and OLDPWD (the working directory) contain.
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(password|passphrase|token|secret|private[-_.]?key).*");
 
-    private static final Pattern URL_SECRET = Pattern.compile("(?i)(password|pwd|token)=[^&;\\s]*");
 
     private StartupFailureSummary() {
     }
@@ -67,11 +68,16 @@ public final class StartupFailureSummary {
         return path == null ? null : Path.of(path);
     }
 
+    /**
+     * Masks what the settings given to this run may hold as secrets (the configuration may not be
+     * bound yet): arguments and environment variables whose name says secret, e.g. a password a
+     * configuration file takes from {@code ${ANALYTICS_DB_PASSWORD}}. The working directory is not one.
+     */
     static String mask(String text, String[] args, Map<String, String> environment) {
         List<String> secrets = new ArrayList<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0 && SECRET_NAME.matcher(arg.substring(0, eq)).matches()) {
+            if (arg.startsWith("--") && eq > 0 && SECRET_NAME.matcher(arg.substring(2, eq)).matches()) {
                 secrets.add(arg.substring(eq + 1));
             }
         }
@@ -80,11 +86,6 @@ public final class StartupFailureSummary {
                 secrets.add(value);
             }
         });
-        String masked = text;
-        for (String secret : secrets.stream().filter(s -> s != null && s.length() >= 4).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-            masked = masked.replace(secret, "****");
-        }
-        return URL_SECRET.matcher(masked).replaceAll("$1=****");
+        return new SecretMasker(secrets).mask(text);
     }
 }

@@ -19,13 +19,28 @@ public final class OwnerOnlyFiles {
     private OwnerOnlyFiles() {
     }
 
-    /** Creates the folder (and parents) if needed, mode 700 where the file system has modes. */
+    /**
+     * Creates the folder (and parents) if needed, mode 700 where the file system has modes. A folder
+     * that exists keeps its mode and owner: it may be shared (a sticky 1777 folder, a Kubernetes
+     * {@code fsGroup} volume owned by another user), and changing it could break the machine.
+     */
     public static Path createDirectories(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
         if (POSIX) {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
         }
         return dir;
+    }
+
+    /** Sets an existing file to mode 600 where the file system has modes (files made by a library). */
+    public static void ownerOnly(Path file) throws IOException {
+        if (POSIX && Files.isRegularFile(file)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     /** Creates the file (and its folder) if needed, mode 600 where the file system has modes. */

@@ -240,4 +240,59 @@ class ConfigurationErrorsTest {
         assertRefusedBeforeAnyWork(exit);
         assertThat(output).contains("sync.warehouses[0].role is only for kind snowflake (kind is h2)");
     }
+
+    @Test
+    void aConfigurationFileIndentedWithTabsNamesTheFileAndTheLine(CapturedOutput output) throws Exception {
+        // given
+        Path file = stateDir.resolveSibling(stateDir.getFileName() + "-tabs.yml");
+        Files.writeString(file, "sync:\n\tmax-parallel-warehouses: 2\n");
+
+        // when
+        int exit = run("--spring.config.additional-location=file:" + file);
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("configuration file").contains(file.getFileName().toString()).contains("line 2").contains("never tabs")
+                .doesNotContain("\tat org.");
+    }
+
+    @Test
+    void aMissingConfigurationFileIsAConfigurationError(CapturedOutput output) {
+        // given
+        Path missing = stateDir.resolve("nowhere.yml");
+
+        // when
+        int exit = run("--spring.config.additional-location=file:" + missing);
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains(missing.toString()).contains("does not exist");
+    }
+
+    @Test
+    void aStateDirectoryThatIsAFileIsNamed(CapturedOutput output) throws Exception {
+        // given
+        Path file = Files.writeString(stateDir.resolve("not-a-folder"), "x");
+
+        // when
+        int exit = SecodaSyncApplication.run("--sync.state-dir=" + file, "--secoda.api-token=");
+        int under = SecodaSyncApplication.run("--sync.state-dir=" + file.resolve("state"), "--secoda.api-token=");
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
+        assertThat(under).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
+        assertThat(output).contains("sync.state-dir " + file + " is not a folder")
+                .contains("sync.state-dir " + file.resolve("state") + " cannot be created");
+    }
+
+    @Test
+    void aTokenWithATrailingNewlineNamesTheSetting(CapturedOutput output) {
+        // when: as a token read from a secret file often ends
+        int exit = SecodaSyncApplication.run("--sync.state-dir=" + stateDir, "--secoda.api-token=tok-123456\n");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("secoda.api-token (SECODA_API_TOKEN) contains a line break")
+                .doesNotContain("tok-123456");
+    }
 }

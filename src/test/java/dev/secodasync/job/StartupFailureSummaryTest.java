@@ -20,4 +20,17 @@ class StartupFailureSummaryTest {
         // then
         assertThat(masked).isEqualTo("**** **** **** jdbc:x://h/d?password=**** /root /tmp/x");
     }
+
+    @Test
+    void theWorkingDirectoryIsNotASecret() {
+        // given: PWD and OLDPWD contain "pwd"
+        Map<String, String> env = Map.of("PWD", "/work/jobs", "OLDPWD", "/work", "SECODA_API_TOKEN", "tok-secret-2");
+
+        // when
+        String masked = StartupFailureSummary.mask("cannot read /work/jobs/application.yml with tok-secret-2",
+                new String[0], env);
+
+        // then
+        assertThat(masked).isEqualTo("cannot read /work/jobs/application.yml with ****");
+    }
 }

@@ -48,4 +48,18 @@ class SecretMaskerTest {
         assertThat(secoda.toString()).doesNotContain("tok-abcdef123");
         assertThat(warehouse.toString()).doesNotContain("pg-pass-777").doesNotContain("ssl-secret-9");
     }
+
+    @Test
+    void aPasswordThatIsAlsoAWordIsMaskedOnlyWhereItStandsAlone() {
+        // given: the password is "postgres", the database is PostgreSQL, a schema contains the password
+        SecretMasker masker = new SecretMasker(List.of("postgres", "s3cret"));
+
+        // when
+        String masked = masker.mask("FATAL: password \"postgres\" rejected at jdbc:postgresql://db/postgres_main"
+                + " reading schema app_s3cret_copy");
+
+        // then
+        assertThat(masked).isEqualTo("FATAL: password \"****\" rejected at jdbc:postgresql://db/postgres_main"
+                + " reading schema app_s3cret_copy");
+    }
 }
