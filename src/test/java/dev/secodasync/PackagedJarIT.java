@@ -13,6 +13,7 @@ import dev.secodasync.testsupport.SnowflakeKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,5 +133,22 @@ class PackagedJarIT {
         // then
         assertThat(exit).as(jar.output()).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
         assertThat(jar.output()).contains("sync.warehouses[0].kind");
+    }
+
+    @Test
+    void aMisspeltEnvironmentVariableStopsTheRunInsteadOfUploadingTheDemo() throws Exception {
+        // given: SYNC_WAREHOUSE_0_* (singular) and a token: today's users would get the demo uploaded
+        Map<String, String> env = Map.of("SYNC_WAREHOUSE_0_NAME", "analytics", "SECODA_API_TOKEN", "tok-env-123456");
+
+        // when
+        JarProcess jar = JarProcess.start(work.resolve("env.log"), List.of("--sync.state-dir=" + work.resolve("s"),
+                "--secoda.base-url=http://127.0.0.1:9/"), env);
+        int exit = jar.waitFor(60);
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
+        assertThat(jar.output()).contains("sync.warehouse[0].name is not a setting: did you mean sync.warehouses?")
+                .contains("SYNC_WAREHOUSE_0_NAME").doesNotContain("tok-env-123456");
+        assertThat(work.resolve("s").resolve("out")).doesNotExist();
     }
 }

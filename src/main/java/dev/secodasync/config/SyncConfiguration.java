@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +20,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({SecodaProperties.class, SyncProperties.class})
 public class SyncConfiguration {
 
-    SyncConfiguration(SyncProperties sync) {
+    SyncConfiguration(SyncProperties sync, ConfigurableEnvironment environment) {
+        List<String> unknown = SettingKeys.unknown(environment);
+        if (!unknown.isEmpty()) {
+            throw new InvalidConfigurationException(String.join("; ", unknown));
+        }
         // Before the H2 job repository creates it with the default umask: the CSV files and the
         // state hold catalog comments, which can be confidential.
         Path dir = sync.stateDir();

@@ -31,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param guards checks before an upload that refuse to damage the catalog ({@code --force} overrides)
  * @param sqlDir a directory laid out like {@code sql/} ({@code postgres/columns.sql}, ...); a file
  *     found there replaces the built-in statement of the same name, to adapt a catalog query
+ * @param uploadDemo upload the built-in demo warehouse to Secoda when no warehouse is configured;
+ *     default false: with a token set and no warehouse the run stops (exit 2), so that a misspelt or
+ *     empty {@code sync.warehouses} never creates a demo integration in a real workspace
  * @param failOnError when false, failed warehouses are reported (log, summary) but the run still
  *     exits 0, as Datafold's "mark the CI check as failed on errors" switched off; configuration
  *     errors, overlaps and guard refusals keep their exit codes
@@ -46,6 +49,7 @@ public record SyncProperties(
         @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
         @Valid @DefaultValue Guards guards,
         Path sqlDir,
+        @DefaultValue("false") boolean uploadDemo,
         @DefaultValue("true") boolean failOnError) {
 
     public SyncProperties {

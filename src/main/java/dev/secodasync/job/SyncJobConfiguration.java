@@ -1,5 +1,6 @@
 package dev.secodasync.job;
 
+import dev.secodasync.config.InvalidConfigurationException;
 import dev.secodasync.config.RunOptions;
 import dev.secodasync.config.SecodaProperties;
 import dev.secodasync.config.SyncProperties;
@@ -96,6 +97,7 @@ public class SyncJobConfiguration {
     Job secodaSyncJob(JobRepository jobRepository, SyncProperties sync, SecodaProperties secoda, RunOptions options,
             WarehouseExtractors extractors, IntegrationResolver integrations, SecodaClient client,
             SecretMasker masker, UploadStateStore uploads) {
+        requireWarehousesForUpload(sync, secoda, options);
         List<WarehouseProperties> warehouses = options.select(sync.effectiveWarehouses());
         CsvFiles files = new CsvFiles(sync.stateDir());
         String skipReason = options.dryRun() ? "dry run (--dry-run)"
@@ -121,6 +123,17 @@ public class SyncJobConfiguration {
         executor.setConcurrencyLimit(sync.maxParallelWarehouses());
         Flow all = new FlowBuilder<SimpleFlow>("warehouses").split(executor).add(flows).build();
         return new JobBuilder(JOB_NAME, jobRepository).start(all).end().build();
+    }
+
+    // The demo is for trying the job out: a token with no warehouse is far more often a misspelt or
+    // emptied sync.warehouses than a wish to put the demo into a real workspace.
+    private static void requireWarehousesForUpload(SyncProperties sync, SecodaProperties secoda, RunOptions options) {
+        if (sync.warehouses().isEmpty() && secoda.hasToken() && !options.dryRun() && !options.check()
+                && !sync.uploadDemo()) {
+            throw new InvalidConfigurationException("no warehouse is configured (sync.warehouses is empty) but a Secoda"
+                    + " API token is set: configure sync.warehouses[0].* (check the key's spelling), or set"
+                    + " sync.upload-demo=true to upload the built-in demo warehouse");
+        }
     }
 
     // The pool's own DataSource (see JobRepositoryDataSourceConfiguration), else the pool itself.

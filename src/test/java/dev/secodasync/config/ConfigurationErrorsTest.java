@@ -295,4 +295,39 @@ class ConfigurationErrorsTest {
         assertThat(output).contains("secoda.api-token (SECODA_API_TOKEN) contains a line break")
                 .doesNotContain("tok-123456");
     }
+
+    @Test
+    void aMisspeltKeyIsAnErrorNamingTheClosestSetting(CapturedOutput output) {
+        // when: exlude-schemas would be ignored and the schema it meant to hide exported
+        int exit = run("--sync.warehouses[0].name=w", "--sync.warehouses[0].kind=h2",
+                "--sync.warehouses[0].jdbc-url=jdbc:h2:mem:a", "--sync.warehouses[0].exlude-schemas=hr",
+                "--secoda.retry.max-atempts=3");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output)
+                .contains("sync.warehouses[0].exlude-schemas is not a setting: did you mean sync.warehouses[0].exclude-schemas?")
+                .contains("secoda.retry.max-atempts is not a setting: did you mean secoda.retry.max-attempts?");
+    }
+
+    @Test
+    void aSingularWarehouseKeyIsAnErrorNotTheDemo(CapturedOutput output) {
+        // when
+        int exit = run("--sync.warehouse[0].name=w", "--sync.warehouse[0].kind=postgres");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouse[0].name is not a setting: did you mean sync.warehouses?");
+    }
+
+    @Test
+    void aTokenWithNoWarehouseNeverUploadsTheDemo(CapturedOutput output) {
+        // when: sync.warehouses emptied (warehouses: [] in a file), a token set
+        int exit = SecodaSyncApplication.run("--sync.state-dir=" + stateDir, "--secoda.api-token=tok-123456",
+                "--secoda.base-url=http://127.0.0.1:9/");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("no warehouse is configured").contains("sync.upload-demo=true");
+    }
 }

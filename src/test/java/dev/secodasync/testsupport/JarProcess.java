@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +25,11 @@ public final class JarProcess {
 
     /** Starts {@code java -jar target/secoda-sync.jar args...}, output to {@code log}. */
     public static JarProcess start(Path log, List<String> args) throws IOException {
+        return start(log, args, Map.of());
+    }
+
+    /** As {@link #start(Path, List)}, with these environment variables added. */
+    public static JarProcess start(Path log, List<String> args, Map<String, String> environment) throws IOException {
         Path jar = Path.of("target", "secoda-sync.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the integration tests with mvn verify");
@@ -35,6 +41,7 @@ public final class JarProcess {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("SECODA_API_TOKEN");
+        builder.environment().putAll(environment);
         return new JarProcess(builder.start(), log);
     }
 
