@@ -2,6 +2,7 @@ package dev.secodasync.extract.snowflake;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -29,6 +30,18 @@ final class SessionPool implements AutoCloseable {
      */
     static final Duration SIGN_IN_CHECK = Duration.ofSeconds(1);
 
+    /**
+     * Any failed statement fails the whole read, which then closes the pool, so a session is never
+     * reused after a failure; without this Hikari would log a cancelled query's session as broken,
+     * with a stack trace, next to the one line that reports the failure.
+     */
+    private static final SQLExceptionOverride KEEP_SESSIONS = new SQLExceptionOverride() {
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            return SQLExceptionOverride.Override.DO_NOT_EVICT;
+        }
+    };
+
     private final SignIns signIns;
 
     private final HikariDataSource pool;
@@ -52,6 +65,7 @@ final class SessionPool implements AutoCloseable {
         config.setMaxLifetime(0);
         config.setKeepaliveTime(0);
         config.setConnectionTimeout(SIGN_IN_CHECK.toMillis());
+        config.setExceptionOverride(KEEP_SESSIONS);
         pool = new HikariDataSource(config);
     }
 
@@ -96,6 +110,8 @@ final class SessionPool implements AutoCloseable {
         // Guarded by this.
         private SQLException failure;
 
+        private volatile int loginTimeoutSeconds;
+
         SignIns(Connection signedIn, DataSource unpooled) {
             this.unused = signedIn;
             this.unpooled = unpooled;
@@ -128,9 +144,16 @@ final class SessionPool implements AutoCloseable {
             throw new SQLFeatureNotSupportedException("the warehouse's own credentials are used");
         }
 
-        // Hikari sets its own login timeout; the driver's loginTimeout setting governs a sign-in.
+        // Hikari waits this long for a sign-in in progress when the pool closes, so that the new
+        // session is closed too; the driver's own loginTimeout setting governs the sign-in itself.
         @Override
-        public void setLoginTimeout(int timeout) {
+        public void setLoginTimeout(int seconds) {
+            loginTimeoutSeconds = seconds;
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return loginTimeoutSeconds;
         }
 
         synchronized SQLException failure() {
