@@ -77,13 +77,13 @@ final class SessionPool implements AutoCloseable {
      */
     Connection borrow() throws SQLException {
         while (true) {
+            SQLException failed = signIns.failure();
+            if (failed != null) {
+                throw failed;
+            }
             try {
                 return pool.getConnection();
             } catch (SQLTransientConnectionException e) {
-                SQLException failed = signIns.failure();
-                if (failed != null) {
-                    throw failed;
-                }
                 log.debug("still waiting for a Snowflake session", e);
             }
         }
