@@ -4,9 +4,12 @@ import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.catalog.CatalogCounter;
 import dev.secodasync.catalog.ColumnRow;
+import dev.secodasync.extract.WarehouseConnections;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.catalog.CatalogCount;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -22,10 +25,23 @@ public class SnowflakeExtractor implements WarehouseExtractor {
 
     private final int fetchSize;
 
-    /** {@code sql/snowflake/*.sql} is read per warehouse run, so a broken override fails that warehouse only. */
+    private final Function<WarehouseProperties, DataSource> connections;
+
+    /** Signs in with the warehouse's own settings ({@link WarehouseConnections#dataSource}). */
     public SnowflakeExtractor(SqlFiles sql, int fetchSize) {
+        this(sql, fetchSize, WarehouseConnections::dataSource);
+    }
+
+    /**
+     * {@code sql/snowflake/*.sql} is read per warehouse run, so a broken override fails that warehouse only.
+     *
+     * @param connections a warehouse's sessions: a data source that signs in anew on each
+     *     {@code getConnection()}; the reader pools them itself
+     */
+    public SnowflakeExtractor(SqlFiles sql, int fetchSize, Function<WarehouseProperties, DataSource> connections) {
         this.sql = sql;
         this.fetchSize = fetchSize;
+        this.connections = connections;
     }
 
     @Override
@@ -35,7 +51,7 @@ public class SnowflakeExtractor implements WarehouseExtractor {
 
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
-        return new SnowflakeCatalogReader(warehouse, SnowflakeSql.load(sql), fetchSize);
+        return new SnowflakeCatalogReader(warehouse, SnowflakeSql.load(sql), fetchSize, connections);
     }
 
     /** Walks the catalog as a sync would (same queries, same checks), counting instead of writing. */

@@ -293,7 +293,7 @@ class SnowflakeExtractorIT {
     void discoversDatabasesPagingPastTenThousandAndLeavesSnowflakesOwnOut() throws Exception {
         // given: a full first page, then a second page whose last name needs quoting
         List<List<String>> page1 = new ArrayList<>();
-        for (int i = 0; i < SnowflakeCatalogReader.SHOW_PAGE_SIZE; i++) {
+        for (int i = 0; i < SnowflakeDatabases.SHOW_PAGE_SIZE; i++) {
             page1.add(database(String.format("DB%05d", i)));
         }
         snowflake.onQuery(sql -> sql.equals("SHOW TERSE DATABASES LIMIT 10000"), result(SHOW_COLUMNS, page1));
@@ -303,7 +303,7 @@ class SnowflakeExtractorIT {
         // when
         List<String> names;
         try (Connection connection = WarehouseConnections.dataSource(warehouse(List.of(), true, false)).getConnection()) {
-            names = SnowflakeCatalogReader.discoverDatabases(connection, SqlText.DATABASES);
+            names = SnowflakeDatabases.discover(connection, SqlText.DATABASES);
         }
 
         // then
