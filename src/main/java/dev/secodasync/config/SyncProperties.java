@@ -31,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param guards checks before an upload that refuse to damage the catalog ({@code --force} overrides)
  * @param sqlDir a directory laid out like {@code sql/} ({@code postgres/columns.sql}, ...); a file
  *     found there replaces the built-in statement of the same name, to adapt a catalog query
+ * @param restartMaxAge how old an unfinished run may be for {@code --restart} to resume it (upload
+ *     the catalog it extracted then); an older one is set aside and the warehouses are extracted
+ *     again, as tables dropped since would otherwise come back in Secoda
  * @param uploadDemo upload the built-in demo warehouse to Secoda when no warehouse is configured;
  *     default false: with a token set and no warehouse the run stops (exit 2), so that a misspelt or
  *     empty {@code sync.warehouses} never creates a demo integration in a real workspace
@@ -49,6 +52,7 @@ public record SyncProperties(
         @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
         @Valid @DefaultValue Guards guards,
         Path sqlDir,
+        @NotNull @DurationMin(nanos = 1) @DefaultValue("6h") Duration restartMaxAge,
         @DefaultValue("false") boolean uploadDemo,
         @DefaultValue("true") boolean failOnError) {
 

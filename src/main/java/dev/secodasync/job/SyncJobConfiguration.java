@@ -147,6 +147,7 @@ public class SyncJobConfiguration {
             DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher, SqlFiles sql) {
         List<String> names = options.select(sync.effectiveWarehouses()).stream().map(WarehouseProperties::name).toList();
         return new SyncRunner(jobOperator, secodaSyncJob, names, jobRepository,
-                WarehouseLocks.forRepository(dataSource, unpooled(dataSource), sync.stateDir(), sql), options, finisher);
+                WarehouseLocks.forRepository(dataSource, unpooled(dataSource), sync.stateDir(), sql), options, finisher,
+                sync.restartMaxAge());
     }
 }

@@ -3,6 +3,7 @@ package dev.secodasync.job;
 import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.config.RunOptions;
 import dev.secodasync.state.WarehouseLocks;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +50,10 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final RunFinisher finisher;
 
+    private final Duration restartMaxAge;
+
     SyncRunner(JobOperator jobOperator, Job job, List<String> warehouses, JobRepository jobRepository,
-            WarehouseLocks locks, RunOptions options, RunFinisher finisher) {
+            WarehouseLocks locks, RunOptions options, RunFinisher finisher, Duration restartMaxAge) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.warehouses = List.copyOf(warehouses);
@@ -58,6 +61,7 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
         this.locks = locks;
         this.options = options;
         this.finisher = finisher;
+        this.restartMaxAge = restartMaxAge;
     }
 
     @Override
@@ -87,7 +91,16 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
     private JobExecution launch(String warehouses) throws Exception {
         if (options.restart()) {
             Optional<JobExecution> failed = lastUnfinished(warehouses);
-            if (failed.isPresent()) {
+            if (failed.isPresent() && tooOld(failed.get())) {
+                JobExecution old = failed.get();
+                log.warn("--restart: the unfinished run of {} (job execution {}) started {}, more than"
+                        + " sync.restart-max-age={} ago; its extraction may be stale, so it is set aside and the"
+                        + " warehouses are extracted again", warehouses, old.getId(), old.getStartTime(), restartMaxAge);
+                if (old.getStatus().isRunning()) {
+                    old = jobOperator.recover(old);
+                }
+                jobOperator.abandon(old);
+            } else if (failed.isPresent()) {
                 JobExecution previous = failed.get();
                 if (previous.getStatus().isRunning()) {
                     // We hold every lock of its warehouses, so whoever ran it is gone (killed).
@@ -115,6 +128,11 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
                 .addLocalDateTime("run.at", LocalDateTime.now())
                 .toJobParameters();
         return jobOperator.start(job, parameters);
+    }
+
+    private boolean tooOld(JobExecution execution) {
+        LocalDateTime started = execution.getStartTime() != null ? execution.getStartTime() : execution.getCreateTime();
+        return started == null || Duration.between(started, LocalDateTime.now()).compareTo(restartMaxAge) > 0;
     }
 
     // The newest run of exactly these warehouses, if it did not complete.

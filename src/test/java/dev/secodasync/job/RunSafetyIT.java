@@ -179,4 +179,24 @@ class RunSafetyIT {
         }
         return all.toString();
     }
+
+    @Test
+    void aRestartOfARunOlderThanTheMaximumAgeExtractsAgain(CapturedOutput output) throws Exception {
+        // given: the upload fails once, then a table is dropped
+        secoda.existing("app", "postgres");
+        secoda.failNext(r -> r.getUrl().encodedPath().endsWith("/import_metadata/")
+                ? FakeSecoda.answer(500, "{\"detail\":\"internal error\"}") : null);
+        assertThat(args().run()).isEqualTo(ExitCodes.FAILED);
+        warehouseDb.execute("CREATE TABLE app.extra (id int)");
+        Thread.sleep(50);
+
+        // when: the failed run is older than the allowed age
+        int exit = args("--restart", "--sync.restart-max-age=10ms").run();
+
+        // then: extracted again, so the upload is today's catalog, and the log says why
+        assertThat(exit).isZero();
+        assertThat(output).contains("more than sync.restart-max-age=PT0.01S ago").contains("extracted again")
+                .doesNotContain("Restarting job execution");
+        assertThat(secoda.uploads()).singleElement().satisfies(u -> assertThat(u.text()).contains(",app,extra,"));
+    }
 }
