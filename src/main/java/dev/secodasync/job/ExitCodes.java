@@ -26,6 +26,9 @@ public final class ExitCodes {
     /** A guard refused an upload (shrink, completeness); {@code --force} overrides it. */
     public static final int GUARD_REFUSED = 4;
 
+    /** A stop signal (SIGTERM) ended the run early: 128 + 15, as a shell reports it. */
+    public static final int INTERRUPTED = 143;
+
     private ExitCodes() {
     }
 

@@ -33,7 +33,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * One tasklet rather than a chunk step: a CSV is only worth anything whole, so there is nothing
  * to resume in the middle of it.
  */
-public class ExtractTasklet implements Tasklet {
+public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractTasklet.class);
 
@@ -48,6 +48,8 @@ public class ExtractTasklet implements Tasklet {
     private final InvalidRowPolicy invalidRows;
 
     private final long progressEveryNanos;
+
+    private volatile boolean stopped;
 
     public ExtractTasklet(WarehouseProperties warehouse, WarehouseExtractor extractor, CsvFiles files,
             InvalidRowPolicy invalidRows, Duration progressInterval) {
@@ -72,9 +74,18 @@ public class ExtractTasklet implements Tasklet {
         }
     }
 
+    /** Stops the extraction at the next row (a stop signal). */
+    @Override
+    public void stop() {
+        stopped = true;
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         String name = warehouse.name();
+        if (stopped) {
+            throw new IllegalStateException("warehouse '" + name + "': not started, the run is stopping");
+        }
         Path part = files.part(name);
         Path csv = files.csv(name);
         OwnerOnlyFiles.createDirectories(files.outDir());
@@ -90,6 +101,10 @@ public class ExtractTasklet implements Tasklet {
                     long lastProgress = started;
                     ColumnRow row;
                     while ((row = read(reader)) != null) {
+                        if (stopped) {
+                            throw new IllegalStateException("warehouse '" + name + "': stopped by a signal after "
+                                    + rows + " rows; the partial CSV is removed");
+                        }
                         rows++;
                         List<String> rowProblems = validator.check(row);
                         if (!rowProblems.isEmpty()) {

@@ -58,6 +58,9 @@ public class RunFinisher {
             code = ExitCodes.SUCCESS;
         }
         RunSummary summary = RunSummary.of(results, code, sync.failOnError(), started, clock.instant());
+        if (code == ExitCodes.INTERRUPTED) {
+            summary = summary.interrupted();
+        }
         try {
             writer.write(summary, options.summary(), out);
         } catch (UncheckedIOException e) {

@@ -94,9 +94,14 @@ public class SyncJobConfiguration {
     }
 
     @Bean
+    RunInterruption runInterruption(SecodaClient client) {
+        return new RunInterruption(client);
+    }
+
+    @Bean
     Job secodaSyncJob(JobRepository jobRepository, SyncProperties sync, SecodaProperties secoda, RunOptions options,
             WarehouseExtractors extractors, IntegrationResolver integrations, SecodaClient client,
-            SecretMasker masker, UploadStateStore uploads) {
+            SecretMasker masker, UploadStateStore uploads, RunInterruption interruption) {
         requireWarehousesForUpload(sync, secoda, options);
         List<WarehouseProperties> warehouses = options.select(sync.effectiveWarehouses());
         CsvFiles files = new CsvFiles(sync.stateDir());
@@ -105,9 +110,11 @@ public class SyncJobConfiguration {
 
         Flow[] flows = warehouses.stream().map(warehouse -> {
             WarehouseStepListener listener = new WarehouseStepListener(warehouse.name(), masker);
+            ExtractTasklet extractTasklet = new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()), files,
+                    sync.invalidRows(), sync.progressInterval());
+            interruption.register(extractTasklet);
             Step extract = new StepBuilder(WarehouseSteps.extract(warehouse.name()), jobRepository)
-                    .tasklet(new SecretMaskingTasklet(new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()),
-                            files, sync.invalidRows(), sync.progressInterval()), masker), NO_TRANSACTION)
+                    .tasklet(new SecretMaskingTasklet(extractTasklet, masker), NO_TRANSACTION)
                     .listener(listener)
                     .build();
             Step upload = new StepBuilder(WarehouseSteps.upload(warehouse.name()), jobRepository)
@@ -144,10 +151,11 @@ public class SyncJobConfiguration {
 
     @Bean
     SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, JobRepository jobRepository,
-            DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher, SqlFiles sql) {
+            DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher, SqlFiles sql,
+            RunInterruption interruption) {
         List<String> names = options.select(sync.effectiveWarehouses()).stream().map(WarehouseProperties::name).toList();
         return new SyncRunner(jobOperator, secodaSyncJob, names, jobRepository,
                 WarehouseLocks.forRepository(dataSource, unpooled(dataSource), sync.stateDir(), sql), options, finisher,
-                sync.restartMaxAge());
+                sync.restartMaxAge(), interruption);
     }
 }

@@ -52,8 +52,11 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final Duration restartMaxAge;
 
+    private final RunInterruption interruption;
+
     SyncRunner(JobOperator jobOperator, Job job, List<String> warehouses, JobRepository jobRepository,
-            WarehouseLocks locks, RunOptions options, RunFinisher finisher, Duration restartMaxAge) {
+            WarehouseLocks locks, RunOptions options, RunFinisher finisher, Duration restartMaxAge,
+            RunInterruption interruption) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.warehouses = List.copyOf(warehouses);
@@ -62,6 +65,7 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
         this.options = options;
         this.finisher = finisher;
         this.restartMaxAge = restartMaxAge;
+        this.interruption = interruption;
     }
 
     @Override
@@ -82,9 +86,12 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
                     + busy + " is in progress; this run did nothing");
             return;
         }
+        interruption.install();
         try (WarehouseLocks.Lease lease = acquired.lease()) {
             JobExecution execution = launch(String.join(",", names));
             finish(execution);
+        } finally {
+            interruption.finished();
         }
     }
 
@@ -150,7 +157,8 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
     private void finish(JobExecution execution) {
         List<WarehouseResult> results = WarehouseResults.of(jobRepository, execution, warehouses);
         logSummary(results);
-        exitCode = ExitCodes.forRun(execution.getStatus() == BatchStatus.COMPLETED, results);
+        exitCode = interruption.requested() ? ExitCodes.INTERRUPTED
+                : ExitCodes.forRun(execution.getStatus() == BatchStatus.COMPLETED, results);
         if (exitCode != ExitCodes.SUCCESS) {
             log.error("secoda-sync finished with failures (job execution {}, status {})", execution.getId(),
                     execution.getStatus());

@@ -13,8 +13,8 @@ import java.util.List;
  *
  * @param summaryVersion version of this format; bumped only when a field changes meaning or goes away
  * @param status {@code success} (every warehouse synced or was not uploaded on purpose),
- *     {@code partial} (some did, some failed or were refused) or {@code failed} (none did, or the
- *     job could not run)
+ *     {@code partial} (some did, some failed or were refused), {@code failed} (none did, or the
+ *     job could not run) or {@code interrupted} (a stop signal ended the run early)
  * @param exitCode the process exit code of this run
  * @param failOnError the {@code sync.fail-on-error} setting, which explains an exit code 0 beside a failure
  * @param error what went wrong, or null on success
@@ -33,6 +33,7 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
     public static final String SUCCESS = "success";
     public static final String PARTIAL = "partial";
     public static final String FAILED = "failed";
+    public static final String INTERRUPTED = "interrupted";
 
     public RunSummary {
         warehouses = List.copyOf(warehouses);
@@ -51,6 +52,14 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
                                 .toList()));
         return new RunSummary(VERSION, status, exitCode, failOnError, error, started.toString(), finished.toString(),
                 Duration.between(started, finished).toMillis(), warehouses);
+    }
+
+    /** This summary for a run a stop signal ended early: status {@code interrupted}, whatever the warehouses did. */
+    public RunSummary interrupted() {
+        String what = "stopped by a signal (SIGTERM) before the run ended"
+                + (error == null ? "" : "; " + error.errorValue());
+        return new RunSummary(summaryVersion, INTERRUPTED, exitCode, failOnError, new Failure("Interrupted", what),
+                startedAt, finishedAt, durationMs, warehouses);
     }
 
     /** A summary of a run that stopped before or while starting its job (configuration error, unreachable repository). */

@@ -52,6 +52,8 @@ public class SecodaClient {
 
     private final JsonMapper json;
 
+    private volatile boolean cancelled;
+
     private final SecodaRetry retry;
 
     /**
@@ -163,6 +165,15 @@ public class SecodaClient {
         return all;
     }
 
+    /** Cancels every call in progress (a stop signal): each fails at once as unanswered. */
+    public void cancelAll() {
+        cancelled = true;
+        OkHttpClient client = http;
+        if (client != null) {
+            client.dispatcher().cancelAll();
+        }
+    }
+
     /** Uploads the catalog CSV, streamed from disk. @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: upload the CSV</a> */
     public void importMetadata(String integrationId, Path csv) {
         HttpUrl url = url("integration/integrations/").newBuilder()
@@ -223,6 +234,9 @@ public class SecodaClient {
     /** Runs the call; answers the body text of a 2xx answer, else throws with status and body. */
     private Answer call(Request request) {
         String what = request.method() + " " + request.url();
+        if (cancelled) {
+            throw new SecodaCancelledException("not calling " + what + ": the run is stopping");
+        }
         try (Response response = http().newCall(request).execute()) {
             String body = response.body().string();
             if (response.isSuccessful()) {
@@ -238,6 +252,9 @@ public class SecodaClient {
             };
             throw new SecodaHttpException(message, status, text, retryAfter(response.header("Retry-After")));
         } catch (IOException e) {
+            if (cancelled) {
+                throw new SecodaCancelledException("call " + what + " cancelled: the run is stopping");
+            }
             throw new SecodaUnreachableException("no answer from Secoda to " + what + ": " + e, e);
         }
     }

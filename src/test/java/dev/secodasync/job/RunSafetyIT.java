@@ -6,6 +6,7 @@ import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.JarProcess;
 import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.PostgresTestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.Connection;
@@ -198,5 +199,30 @@ class RunSafetyIT {
         assertThat(output).contains("more than sync.restart-max-age=PT0.01S ago").contains("extracted again")
                 .doesNotContain("Restarting job execution");
         assertThat(secoda.uploads()).singleElement().satisfies(u -> assertThat(u.text()).contains(",app,extra,"));
+    }
+
+    @Test
+    void aStopSignalDuringTheUploadEndsTheRunCleanlyWithExitCode143() throws Exception {
+        // given: the upload hangs, and the process gets SIGTERM while Secoda holds it
+        secoda.failNext(r -> r.getUrl().encodedPath().endsWith("/import_metadata/")
+                ? new MockResponse.Builder().headersDelay(60, TimeUnit.SECONDS).code(200).body("{}").build() : null);
+        Path summary = stateDir.resolve("summary.json");
+        JarProcess stopped = JarProcess.start(stateDir.resolve("stopped.log"), args("--summary=" + summary).build());
+        waitForUploadRequest();
+
+        // when
+        stopped.terminate();
+        int exit = stopped.waitFor(40);
+
+        // then: said so, summary written as interrupted, no partial file, nothing left to recover
+        assertThat(exit).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(stopped.output()).contains("Stop signal received");
+        assertThat(Files.readString(summary)).containsPattern("\"status\"\\s*:\\s*\"interrupted\"")
+                .containsPattern("\"exit_code\"\\s*:\\s*143");
+        assertThat(stateDir.resolve("out/app.csv.part")).doesNotExist();
+        assertThat(secoda.uploads()).isEmpty();
+        int next = args("--restart").run();
+        assertThat(next).isZero();
+        assertThat(secoda.uploads()).hasSize(1);
     }
 }

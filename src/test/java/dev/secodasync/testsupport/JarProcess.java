@@ -55,6 +55,11 @@ public final class JarProcess {
     }
 
     /** SIGKILL: no shutdown hook, no cleanup, as the OOM killer or a lost node does it. */
+    /** Sends SIGTERM, as Kubernetes does at a deadline, an eviction or a rollout. */
+    public void terminate() {
+        process.destroy();
+    }
+
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
