@@ -11,11 +11,17 @@
 --
 -- pg_catalog rather than information_schema: information_schema.columns leaves out
 -- materialized views and only shows objects the role holds a privilege on.
--- pg_description is LEFT JOINed once per level; col_description()/obj_description() per row
--- make the query about three times slower on a million columns.
 --
--- Shape: the tables are sorted first (thousands of narrow rows), then joined to their columns,
--- so PostgreSQL sorts each table's few columns (Incremental Sort) instead of a million wide rows.
+-- Shape: one scan of pg_class; everything else is looked up per table or per column through a
+-- unique or leading-key index, as correlated subqueries and a LATERAL subquery, which PostgreSQL
+-- can only run as a nested loop driven by the row that references them. So no plan can scan,
+-- hash or materialize pg_attribute, pg_namespace or pg_description and compare every row
+-- against all of it, whatever the statistics say: a catalog that grew by a million columns
+-- since its last ANALYZE (autovacuum off, or behind after a migration) has estimates of an
+-- empty database, which a read-only role cannot refresh, and with them the plain joins were
+-- planned as a nested loop over a materialized pg_description (see bench/README.md).
+-- The tables are sorted first (thousands of narrow rows), then joined to their columns, so
+-- PostgreSQL sorts each table's few columns (Incremental Sort) instead of a million wide rows.
 COPY (
 SELECT current_database()                     AS database_name,
        t.nspname                              AS schema_name,
@@ -25,34 +31,43 @@ SELECT current_database()                     AS database_name,
        -- PostgreSQL keeps no per-table modification time.
        CAST(NULL AS bigint)                   AS last_updated_time,
        a.attname                              AS column_name,
-       cd.description                         AS column_description,
+       (SELECT cd.description
+          FROM pg_catalog.pg_description cd
+         WHERE cd.objoid = t.oid
+           AND cd.classoid = 'pg_catalog.pg_class'::regclass
+           AND cd.objsubid = a.attnum)        AS column_description,
        format_type(a.atttypid, a.atttypmod)   AS column_type,
        a.attnum                               AS sort_order
 FROM (
-    SELECT c.oid, n.nspname, c.relname, c.relkind, td.description
-    FROM pg_catalog.pg_class c
-    JOIN pg_catalog.pg_namespace n
-      ON n.oid = c.relnamespace
-    LEFT JOIN pg_catalog.pg_description td
-      ON td.objoid = c.oid
-     AND td.classoid = 'pg_catalog.pg_class'::regclass
-     AND td.objsubid = 0
-    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
-      AND (NOT c.relispartition OR current_setting('secoda_sync.include_partitions')::boolean)
-      AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
-      AND n.nspname NOT LIKE 'pg\_temp\_%'
-      AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
-      AND n.nspname ~* current_setting('secoda_sync.include_schemas')
-      AND n.nspname !~* current_setting('secoda_sync.exclude_schemas')
-    ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
+    SELECT c.oid, c.nspname, c.relname, c.relkind,
+           (SELECT td.description
+              FROM pg_catalog.pg_description td
+             WHERE td.objoid = c.oid
+               AND td.classoid = 'pg_catalog.pg_class'::regclass
+               AND td.objsubid = 0) AS description
+    FROM (
+        SELECT c.oid, c.relname, c.relkind,
+               (SELECT n.nspname FROM pg_catalog.pg_namespace n WHERE n.oid = c.relnamespace) AS nspname
+        FROM pg_catalog.pg_class c
+        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+          AND (NOT c.relispartition OR current_setting('secoda_sync.include_partitions')::boolean)
+        -- Keeps the subquery from being merged into the one above: there the schema filters
+        -- would each run the pg_namespace lookup again.
+        OFFSET 0
+    ) c
+    WHERE c.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+      AND c.nspname NOT LIKE 'pg\_temp\_%'
+      AND c.nspname NOT LIKE 'pg\_toast\_temp\_%'
+      AND c.nspname ~* current_setting('secoda_sync.include_schemas')
+      AND c.nspname !~* current_setting('secoda_sync.exclude_schemas')
+    ORDER BY c.nspname COLLATE "C", c.relname COLLATE "C"
 ) t
-JOIN pg_catalog.pg_attribute a
-  ON a.attrelid = t.oid
- AND a.attnum > 0
- AND NOT a.attisdropped
-LEFT JOIN pg_catalog.pg_description cd
-  ON cd.objoid = a.attrelid
- AND cd.classoid = 'pg_catalog.pg_class'::regclass
- AND cd.objsubid = a.attnum
+CROSS JOIN LATERAL (
+    SELECT a.attname, a.atttypid, a.atttypmod, a.attnum
+    FROM pg_catalog.pg_attribute a
+    WHERE a.attrelid = t.oid
+      AND a.attnum > 0
+      AND NOT a.attisdropped
+) a
 ORDER BY t.nspname COLLATE "C", t.relname COLLATE "C", a.attnum
 ) TO STDOUT
