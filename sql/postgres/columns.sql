@@ -12,14 +12,19 @@
 -- pg_catalog rather than information_schema: information_schema.columns leaves out
 -- materialized views and only shows objects the role holds a privilege on.
 --
--- Shape: one scan of pg_class; everything else is looked up per table or per column through a
--- unique or leading-key index, as correlated subqueries and a LATERAL subquery, which PostgreSQL
--- can only run as a nested loop driven by the row that references them. So no plan can scan,
--- hash or materialize pg_attribute, pg_namespace or pg_description and compare every row
--- against all of it, whatever the statistics say: a catalog that grew by a million columns
--- since its last ANALYZE (autovacuum off, or behind after a migration) has estimates of an
--- empty database, which a read-only role cannot refresh, and with them the plain joins were
--- planned as a nested loop over a materialized pg_description (see bench/README.md).
+-- Shape: one scan of pg_class; everything else is read per table or per column through the
+-- catalogs' unique or leading-key indexes: the schema name and the table comment as correlated
+-- subqueries, the table's columns and their comments in a LATERAL subquery keyed by the table.
+-- PostgreSQL can only run those as loops driven by the row that references them, so no plan can
+-- scan, hash or materialize the whole of pg_attribute, pg_namespace or pg_description and compare
+-- every row with all of it, whatever the statistics say. A catalog that grew by a million columns
+-- since its last ANALYZE (autovacuum off, or behind after a migration) carries the estimates of an
+-- empty database, which a read-only role cannot refresh; with them the plain joins were planned
+-- as nested loops over a materialized pg_description (see bench/README.md). Inside the LATERAL the
+-- planner still picks how to match a table's columns with that table's comments (hash, or a loop
+-- over the few materialized comments): each choice costs at most the table's own columns times
+-- its own comments. One index range scan of pg_description per table is cheaper than a lookup
+-- per column.
 -- The tables are sorted first (thousands of narrow rows), then joined to their columns, so
 -- PostgreSQL sorts each table's few columns (Incremental Sort) instead of a million wide rows.
 COPY (
@@ -31,11 +36,7 @@ SELECT current_database()                     AS database_name,
        -- PostgreSQL keeps no per-table modification time.
        CAST(NULL AS bigint)                   AS last_updated_time,
        a.attname                              AS column_name,
-       (SELECT cd.description
-          FROM pg_catalog.pg_description cd
-         WHERE cd.objoid = t.oid
-           AND cd.classoid = 'pg_catalog.pg_class'::regclass
-           AND cd.objsubid = a.attnum)        AS column_description,
+       a.description                          AS column_description,
        format_type(a.atttypid, a.atttypmod)   AS column_type,
        a.attnum                               AS sort_order
 FROM (
@@ -63,11 +64,18 @@ FROM (
     ORDER BY c.nspname COLLATE "C", c.relname COLLATE "C"
 ) t
 CROSS JOIN LATERAL (
-    SELECT a.attname, a.atttypid, a.atttypmod, a.attnum
+    SELECT a.attname, a.atttypid, a.atttypmod, a.attnum, cd.description
     FROM pg_catalog.pg_attribute a
+    LEFT JOIN pg_catalog.pg_description cd
+      ON cd.objoid = t.oid
+     AND cd.classoid = 'pg_catalog.pg_class'::regclass
+     AND cd.objsubid = a.attnum
     WHERE a.attrelid = t.oid
       AND a.attnum > 0
       AND NOT a.attisdropped
+    -- Keeps PostgreSQL from merging this subquery into the outer join, where pg_description
+    -- could again be joined as a whole: as a subquery it runs once per table, bound to t.oid.
+    OFFSET 0
 ) a
 ORDER BY t.nspname COLLATE "C", t.relname COLLATE "C", a.attnum
 ) TO STDOUT
