@@ -1,16 +1,29 @@
 #!/usr/bin/env bash
-# Benchmark for issue "Fast at a million columns". See bench/README.md.
+# Benchmark for issues "Fast at a million columns" and "Fast whatever the catalog's statistics say,
+# and linear to 5 million columns". See bench/README.md.
 #
-#   bash bench/run.sh [100k|1m|all]        (default: all)
+#   bash bench/run.sh
 #
 # Needs: a built jar (mvn -B -q package -DskipTests), PostgreSQL reachable as $PGUSER at
 # $PGHOST:$PGPORT with the right to create databases, psql, java, curl, python3, /usr/bin/time.
 # Environment knobs: JAR, PGHOST, PGPORT, PGUSER, XMX (128m), REPEAT (3), PORT (18080),
-# BENCH_WORK (/tmp/secoda-bench), PARTS (extract,upload,parallel,demo: the parts to run; upload
-# needs the extract of the same run).
+# SF_PORT (18090), BENCH_WORK (/tmp/secoda-bench), OLD_JAR (a jar of an earlier commit: its CSV
+# of each PostgreSQL case is compared byte for byte with this jar's), SF_PARALLEL ("1 4 16"),
+# SF_DATABASES (200), SF_DELAY (1.0 s), PARTS, the parts to run, comma-separated (default
+# extract,stale,skewed,5m,partitions,wide-schema,snowflake,upload,parallel,demo):
+#   extract      100k and 1M columns, analyzed catalog
+#   stale        1M columns, catalog never analyzed, and the same analyzed
+#   skewed       1M columns, pg_class and pg_attribute analyzed, pg_description believed empty
+#   5m           5M columns (and 100k, 1M for the cost per column)
+#   partitions   one table of 1,000 partitions (100 of them with 5 sub-partitions each),
+#                include-partitions false and true
+#   wide-schema  50,000 tables in one schema
+#   snowflake    200 databases on a fake Snowflake answering each after SF_DELAY s
+#   upload       the 1M CSV: curl vs the job, to a fake Secoda (needs the 1M extract)
+#   parallel     8 warehouses of 100k columns
+#   demo         the built-in demo run
 set -euo pipefail
 
-SIZE_ARG=${1:-all}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$HERE")
 JAR=${JAR:-$ROOT/target/secoda-sync.jar}
@@ -18,18 +31,18 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 XMX=${XMX:-128m}
 REPEAT=${REPEAT:-3}
 PORT=${PORT:-18080}
+SF_PORT=${SF_PORT:-18090}
+SF_PARALLEL=${SF_PARALLEL:-1 4 16}
+SF_DATABASES=${SF_DATABASES:-200}
+SF_DELAY=${SF_DELAY:-1.0}
+OLD_JAR=${OLD_JAR:-}
 WORK=${BENCH_WORK:-/tmp/secoda-bench}
-PARTS=${PARTS:-extract,upload,parallel,demo}
+PARTS=${PARTS:-extract,stale,skewed,5m,partitions,wide-schema,snowflake,upload,parallel,demo}
 COLUMNS_PER_TABLE=50
+PARTITIONS=1000 SUBPARTITIONED=100 SUBPARTITIONS=5 PART_TABLES=20
 unset SECODA_API_TOKEN || true
 
-case "$SIZE_ARG" in
-  100k) SIZES=(100k) ;;
-  1m) SIZES=(1m) ;;
-  all) SIZES=(100k 1m) ;;
-  *) echo "usage: bash bench/run.sh [100k|1m|all]" >&2; exit 2 ;;
-esac
-
+[[ $# -eq 0 ]] || { echo "usage: [PARTS=extract,stale,...] bash bench/run.sh (see the comment at the top)" >&2; exit 2; }
 [[ -f "$JAR" ]] || { echo "no jar at $JAR: run mvn -B -q package -DskipTests first (or set JAR=...)" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
 for tool in psql java curl python3; do
@@ -49,19 +62,20 @@ rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "
 log_ts_ms() { date -d "$1" +%s%3N; }                                        # ISO-8601 -> epoch ms
 psqlq() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-db_name() { echo "secoda_bench_$1"; }
-db_tables() { case "$1" in 100k) echo 2000 ;; 1m) echo 20000 ;; esac; }
-db_views() { case "$1" in 100k) echo 4 ;; 1m) echo 20 ;; esac; }
-
-# The limit: psql's \copy of the job's catalog query (sql/postgres/columns.sql without its
-# COPY wrapper, on one line as \copy wants it), with the filters the job puts in settings first
-# (sql/postgres/settings.sql) as plain SETs. psql runs it twice: with PostgreSQL's own plan
-# (parallel workers, hash joins) and with the job's plan settings; the faster is the limit.
-LIMIT_SQL=$(sed -e 's/--.*$//' "$ROOT/sql/postgres/columns.sql" | sed -e '/^COPY ($/d' -e '/^) TO STDOUT$/d' \
-  | tr '\n' ' ' | tr -s ' ')
-PSQL_FILTERS=(-c "SET secoda_sync.include_schemas = '^(.*)\$'" -c "SET secoda_sync.exclude_schemas = '^\$'"
-  -c "SET secoda_sync.include_partitions = false")
-PSQL_JOB_PLAN=(-c "SET enable_hashjoin = off" -c "SET enable_mergejoin = off" -c "SET max_parallel_workers_per_gather = 0")
+# The databases, by key: tables, views, schemas, analyze (true = VACUUM (ANALYZE) of the catalog
+# after the build, false = statistics of an empty database, as autovacuum-off servers keep them),
+# columns per table.
+db_name() { echo "secoda_bench_${1//-/_}"; }
+db_spec() {
+  case "$1" in
+    100k) echo "2000 4 4 true 50" ;;
+    1m) echo "20000 20 4 true 50" ;;
+    1m-stale) echo "20000 20 4 false 50" ;;
+    5m) echo "100000 20 4 true 50" ;;
+    wide) echo "50000 0 1 true 10" ;;
+    *) echo "unknown database key $1" >&2; exit 2 ;;
+  esac
+}
 
 # Runs the jar under /usr/bin/time -v. Sets JOB_MS (wall), JOB_RSS (MB), JOB_LOG, JOB_RC.
 run_job() {
@@ -91,9 +105,14 @@ warehouse_args() { # index name database
 
 # ---------------------------------------------------------------- 1. test databases
 ensure_db() {
-  local size=$1 db tables views marker have start
-  db=$(db_name "$size"); tables=$(db_tables "$size"); views=$(db_views "$size")
-  marker="secoda-bench tables=$tables columns=$COLUMNS_PER_TABLE views=$views"
+  local key=$1 db tables views schemas analyze columns marker have start
+  db=$(db_name "$key")
+  if [[ $key == part ]]; then
+    marker="secoda-bench partitions=$PARTITIONS subpartitioned=$SUBPARTITIONED x $SUBPARTITIONS tables=$PART_TABLES columns=$COLUMNS_PER_TABLE"
+  else
+    read -r tables views schemas analyze columns <<<"$(db_spec "$key")"
+    marker="secoda-bench tables=$tables columns=$columns views=$views schemas=$schemas analyze=$analyze"
+  fi
   have=$(psqlq -d postgres -Atc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$db'")
   if [[ "$have" == "$marker" ]]; then
     say "database $db: already built ($marker)"
@@ -102,93 +121,185 @@ ensure_db() {
   say "database $db: building ($marker) ..."
   start=$(now_ms)
   psqlq -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
-  psqlq -d "$db" -c "SET bench.tables = $tables" -c "SET bench.columns = $COLUMNS_PER_TABLE" \
-    -c "SET bench.views = $views" -f "$HERE/generate.sql"
+  if [[ $key == part ]]; then
+    psqlq -d "$db" -c "SET bench.partitions = $PARTITIONS" -c "SET bench.subpartitioned = $SUBPARTITIONED" \
+      -c "SET bench.subpartitions = $SUBPARTITIONS" -c "SET bench.tables = $PART_TABLES" \
+      -c "SET bench.columns = $COLUMNS_PER_TABLE" -f "$HERE/generate-partitions.sql"
+  else
+    psqlq -d "$db" -v analyze="$analyze" -c "SET bench.tables = $tables" -c "SET bench.columns = $columns" \
+      -c "SET bench.views = $views" -c "SET bench.schemas = $schemas" -f "$HERE/generate.sql"
+  fi
   # The marker goes on last, so an interrupted build is rebuilt next time.
   psqlq -d "$db" -c "COMMENT ON DATABASE $db IS '$marker'"
   say "database $db: built in $(secs $(( $(now_ms) - start ))) s"
 }
 
+# How stale the catalog's statistics are: planner's belief vs the real row count of pg_attribute.
+attribute_stats() {
+  psqlq -d "$(db_name "$1")" -Atc "SELECT c.reltuples::bigint || ' / ' || (SELECT count(*) FROM pg_catalog.pg_attribute)
+    FROM pg_catalog.pg_class c WHERE c.oid = 'pg_catalog.pg_attribute'::regclass"
+}
+
 # ---------------------------------------------------------------- 2. extract: job vs psql
-declare -A R_COLS R_PSQL R_EXTRACT R_TOTAL R_RSS R_CHECK B_PSQL B_EXTRACT B_TOTAL
-bench_extract() {
-  local size=$1 db out i t runs_psql=() runs_psql_own=() runs_psql_job=() runs_extract=() runs_total=() runs_rss=() csv cols records
-  db=$(db_name "$size")
-  out="$WORK/psql_$size.csv"
-  say "extract $size: psql \\copy (1 warm-up + $REPEAT, with PostgreSQL's plan and with the job's) ..."
-  psqlq -d "$db" "${PSQL_FILTERS[@]}" -c "\\copy ($LIMIT_SQL) to '$out' csv header"
-  for ((i = 1; i <= REPEAT; i++)); do
+# The limit (issue 12): psql's \copy of the plain join (bench/plain-join.sql) with PostgreSQL's own
+# plan, the filters as plain SETs, in the same run as the job's dry runs.
+PLAIN_SQL=$(sed -e 's/--.*$//' "$HERE/plain-join.sql" | tr '\n' ' ' | tr -s ' ')
+psql_filters() { # include_partitions
+  PSQL_FILTERS=(-c "SET secoda_sync.include_schemas = '^(.*)\$'" -c "SET secoda_sync.exclude_schemas = '^\$'"
+    -c "SET secoda_sync.include_partitions = $1")
+}
+
+# One case: psql x (1 warm-up + REPEAT), job dry run x REPEAT, and with OLD_JAR one run of the old
+# jar whose CSV must be byte-identical. Results in R_*[label].
+declare -A R_COLS R_PSQL R_EXTRACT R_TOTAL R_RSS R_CHECK R_SAME R_STATS R_DB B_PSQL B_EXTRACT B_TOTAL
+bench_extract() { # label db-key include-partitions [psql-timeout-s]
+  local label=$1 key=$2 parts=$3 limit=${4:-600} db out i t runs_psql=() runs_extract=() runs_total=() runs_rss=() csv cols records
+  db=$(db_name "$key")
+  [[ -n "${R_TOTAL[$label]:-}" ]] && return    # measured earlier in this run
+  out="$WORK/psql_$label.csv"
+  psql_filters "$parts"
+  R_DB[$label]=$db
+  R_STATS[$label]=$(attribute_stats "$key")
+  say "extract $label ($db, pg_attribute reltuples / rows: ${R_STATS[$label]}): psql \\copy of the plain join (1 warm-up + $REPEAT) ..."
+  for ((i = 0; i <= REPEAT; i++)); do
     t=$(now_ms)
-    psqlq -d "$db" "${PSQL_FILTERS[@]}" -c "\\copy ($LIMIT_SQL) to '$out' csv header"
-    runs_psql_own+=($(( $(now_ms) - t )))
-    t=$(now_ms)
-    psqlq -d "$db" "${PSQL_FILTERS[@]}" "${PSQL_JOB_PLAN[@]}" -c "\\copy ($LIMIT_SQL) to '$out' csv header"
-    runs_psql_job+=($(( $(now_ms) - t )))
+    if ! timeout "$limit" psql -X -q -v ON_ERROR_STOP=1 -d "$db" "${PSQL_FILTERS[@]}" -c "\\copy ($PLAIN_SQL) to '$out' csv header"; then
+      say "extract $label: psql gave up after $limit s"
+      runs_psql=("$(( limit * 1000 ))"); R_CHECK[$label]="psql timed out after $limit s"
+      break
+    fi
+    (( i > 0 )) && runs_psql+=($(( $(now_ms) - t )))
   done
-  if [[ $(median "${runs_psql_own[@]}") -le $(median "${runs_psql_job[@]}") ]]; then
-    runs_psql=("${runs_psql_own[@]}")
-  else
-    runs_psql=("${runs_psql_job[@]}")
-  fi
-  cols=$(( $(wc -l <"$out") - 1 ))
-  say "extract $size: job dry run x $REPEAT (-Xmx$XMX) ..."
+  [[ -z "${R_CHECK[$label]:-}" ]] && cols=$(( $(wc -l <"$out") - 1 )) || cols=
+  say "extract $label: job dry run x $REPEAT (-Xmx$XMX, include-partitions $parts) ..."
   for ((i = 1; i <= REPEAT; i++)); do
-    rm -rf "$WORK/state-$size"
+    rm -rf "$WORK/state-$label"
     # shellcheck disable=SC2046
-    run_job "dry-$size-$i" "-Xmx$XMX" -jar "$JAR" --dry-run --sync.state-dir="$WORK/state-$size" \
-      $(warehouse_args 0 bench "$db")
-    [[ $JOB_RC -eq 0 ]] || { R_CHECK[$size]="job failed (exit $JOB_RC)"; break; }
+    run_job "dry-$label-$i" "-Xmx$XMX" -jar "$JAR" --dry-run --sync.state-dir="$WORK/state-$label" \
+      $(warehouse_args 0 bench "$db") "--sync.warehouses[0].include-partitions=$parts"
+    [[ $JOB_RC -eq 0 ]] || { R_CHECK[$label]="job failed (exit $JOB_RC)"; break; }
     runs_extract+=("$(extract_ms "$JOB_LOG")")
     runs_total+=("$JOB_MS")
     runs_rss+=("$JOB_RSS")
   done
-  R_COLS[$size]=$cols
-  R_PSQL[$size]=$(median "${runs_psql[@]}")
-  B_PSQL[$size]=$(min "${runs_psql[@]}")
+  R_PSQL[$label]=$(median "${runs_psql[@]}")
+  B_PSQL[$label]=$(min "${runs_psql[@]}")
   if [[ ${#runs_total[@]} -eq $REPEAT ]]; then
-    R_EXTRACT[$size]=$(median "${runs_extract[@]}")
-    R_TOTAL[$size]=$(median "${runs_total[@]}")
-    R_RSS[$size]=$(max "${runs_rss[@]}")
-    B_EXTRACT[$size]=$(min "${runs_extract[@]}")
-    B_TOTAL[$size]=$(min "${runs_total[@]}")
-    csv="$WORK/state-$size/out/bench.csv"
+    R_EXTRACT[$label]=$(median "${runs_extract[@]}")
+    R_TOTAL[$label]=$(median "${runs_total[@]}")
+    R_RSS[$label]=$(max "${runs_rss[@]}")
+    B_EXTRACT[$label]=$(min "${runs_extract[@]}")
+    B_TOTAL[$label]=$(min "${runs_total[@]}")
+    csv="$WORK/state-$label/out/bench.csv"
     records=$(wc -l <"$csv")   # bench comments hold no newline, so lines = records
-    if [[ $records -eq $(( cols + 1 )) ]]; then
-      R_CHECK[$size]="ok ($records records = $cols columns + header)"
+    if [[ -z "$cols" ]]; then
+      cols=$(( records - 1 ))
+    elif [[ $records -eq $(( cols + 1 )) ]]; then
+      R_CHECK[$label]="ok ($records records = $cols columns + header)"
     else
-      R_CHECK[$size]="MISMATCH: $records records, expected $(( cols + 1 ))"
+      R_CHECK[$label]="MISMATCH: $records records, expected $(( cols + 1 ))"
     fi
-    cp "$csv" "$WORK/job_$size.csv"
+    cp "$csv" "$WORK/job_$label.csv"
+    R_SAME[$label]="-"
+    if [[ -n "$OLD_JAR" ]]; then
+      say "extract $label: the old jar once, for the byte comparison ..."
+      rm -rf "$WORK/state-old"
+      # shellcheck disable=SC2046
+      run_job "old-$label" "-Xmx$XMX" -jar "$OLD_JAR" --dry-run --sync.state-dir="$WORK/state-old" \
+        $(warehouse_args 0 bench "$db") "--sync.warehouses[0].include-partitions=$parts"
+      if cmp -s "$csv" "$WORK/state-old/out/bench.csv"; then
+        R_SAME[$label]="yes ($(sha256sum "$csv" | cut -c1-12))"
+      else
+        R_SAME[$label]="NO"
+      fi
+      say "extract $label: old jar extract ms $(extract_ms "$JOB_LOG"), CSV identical: ${R_SAME[$label]}"
+    fi
   fi
-  say "extract $size: psql runs ms, own plan: ${runs_psql_own[*]}, job's plan: ${runs_psql_job[*]}; job extract ms: ${runs_extract[*]:-}; job total ms: ${runs_total[*]:-}; RSS MB: ${runs_rss[*]:-}"
+  R_COLS[$label]=$cols
+  say "extract $label: psql runs ms: ${runs_psql[*]}; job extract ms: ${runs_extract[*]:-}; job total ms: ${runs_total[*]:-}; RSS MB: ${runs_rss[*]:-}"
 }
 
-print_extract_table() {
+print_extract_table() { # title labels...
+  local title=$1 label; shift
   echo
-  echo "### Extract (job dry run, -Xmx$XMX, median of $REPEAT; psql = \\copy of columns.sql, median of $REPEAT after a warm-up)"
+  echo "### $title"
   echo
-  echo "(best-of-$REPEAT ratios = fastest job run / fastest psql run: less sensitive to other load on the machine)"
+  echo "(job dry run, -Xmx$XMX, median of $REPEAT; psql = \\copy of bench/plain-join.sql with PostgreSQL's own plan, median of $REPEAT after a warm-up; best = fastest job run / fastest psql run)"
   echo
-  echo "| columns | psql s | job extract s | job total s | extract/psql | total/psql | best extract/psql | best total/psql | peak RSS MB | rows/s (extract) | CSV check |"
-  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|"
-  local size
-  for size in "${SIZES[@]}"; do
-    if [[ -z "${R_TOTAL[$size]:-}" ]]; then
-      echo "| ${R_COLS[$size]} | $(secs "${R_PSQL[$size]}") | - | - | - | - | - | - | - | - | ${R_CHECK[$size]} |"
+  echo "| case | columns | pg_attribute reltuples / rows | psql s | job extract s | job total s | extract/psql | total/psql | best extract/psql | best total/psql | peak RSS MB | columns/s (extract) | µs/column (extract) | CSV check | CSV = old jar's |"
+  echo "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|"
+  for label in "$@"; do
+    if [[ -z "${R_TOTAL[$label]:-}" ]]; then
+      echo "| $label | ${R_COLS[$label]:-} | ${R_STATS[$label]:-} | $(secs "${R_PSQL[$label]:-0}") | - | - | - | - | - | - | - | - | - | ${R_CHECK[$label]:-} | - |"
       continue
     fi
-    echo "| ${R_COLS[$size]} | $(secs "${R_PSQL[$size]}") | $(secs "${R_EXTRACT[$size]}") | $(secs "${R_TOTAL[$size]}")" \
-      "| $(ratio "${R_EXTRACT[$size]}" "${R_PSQL[$size]}") | $(ratio "${R_TOTAL[$size]}" "${R_PSQL[$size]}")" \
-      "| $(ratio "${B_EXTRACT[$size]}" "${B_PSQL[$size]}") | $(ratio "${B_TOTAL[$size]}" "${B_PSQL[$size]}")" \
-      "| ${R_RSS[$size]} | $(awk -v c="${R_COLS[$size]}" -v ms="${R_EXTRACT[$size]}" 'BEGIN { printf "%d", c / (ms / 1000) }')" \
-      "| ${R_CHECK[$size]} |"
+    echo "| $label | ${R_COLS[$label]} | ${R_STATS[$label]} | $(secs "${R_PSQL[$label]}") | $(secs "${R_EXTRACT[$label]}") | $(secs "${R_TOTAL[$label]}")" \
+      "| $(ratio "${R_EXTRACT[$label]}" "${R_PSQL[$label]}") | $(ratio "${R_TOTAL[$label]}" "${R_PSQL[$label]}")" \
+      "| $(ratio "${B_EXTRACT[$label]}" "${B_PSQL[$label]}") | $(ratio "${B_TOTAL[$label]}" "${B_PSQL[$label]}")" \
+      "| ${R_RSS[$label]} | $(awk -v c="${R_COLS[$label]}" -v ms="${R_EXTRACT[$label]}" 'BEGIN { printf "%d", c / (ms / 1000) }')" \
+      "| $(awk -v c="${R_COLS[$label]}" -v ms="${R_EXTRACT[$label]}" 'BEGIN { printf "%.2f", ms * 1000 / c }')" \
+      "| ${R_CHECK[$label]} | ${R_SAME[$label]} |"
   done
+}
+
+# The skewed catalog: a copy of the never-analyzed 1M database in which pg_class, pg_attribute
+# and pg_namespace are analyzed and pg_description keeps the statistics of an empty database
+# while the planner is told its current size in pages (relpages), so it believes a few thousand
+# rows spread over them and estimates about one comment per table or column. This is the state
+# in which the plain joins are planned as nested loops over a materialized pg_description.
+ensure_skewed() {
+  local db marker have
+  db=$(db_name 1m-skewed)
+  marker="secoda-bench skewed copy of $(db_name 1m-stale)"
+  have=$(psqlq -d postgres -Atc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$db'")
+  [[ "$have" == "$marker" ]] && { say "database $db: already built"; return; }
+  ensure_db 1m-stale
+  psqlq -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db TEMPLATE $(db_name 1m-stale)"
+  psqlq -d "$db" -c "ANALYZE pg_catalog.pg_class" -c "ANALYZE pg_catalog.pg_attribute" -c "ANALYZE pg_catalog.pg_namespace" \
+    -c "UPDATE pg_catalog.pg_class SET relpages = pg_relation_size(oid) / current_setting('block_size')::int
+          WHERE oid = 'pg_catalog.pg_description'::regclass" \
+    -c "COMMENT ON DATABASE $db IS '$marker'"
+}
+
+# ---------------------------------------------------------------- Snowflake at scale, simulated
+bench_snowflake() {
+  local p slog ideal first last
+  slog="$WORK/fake_snowflake.log"
+  python3 "$HERE/fake_snowflake.py" "$SF_PORT" "$slog" "$SF_DATABASES" "$SF_DELAY" &
+  SF_PID=$!
+  for ((i = 0; i < 50; i++)); do curl -s -o /dev/null -X POST "http://127.0.0.1:$SF_PORT/x" && break; sleep 0.1; done
+  echo
+  echo "### Snowflake, simulated: $SF_DATABASES databases, each INFORMATION_SCHEMA query answered after $SF_DELAY s (bench/fake_snowflake.py), dry run, -Xmx$XMX, one run each"
+  echo
+  echo "| max-parallel-databases | ideal s ($SF_DATABASES x $SF_DELAY / p) | first to last query s | job extract s | job total s | extract/ideal | total/ideal | peak RSS MB | columns | exit |"
+  echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+  for p in $SF_PARALLEL; do
+    say "snowflake: $SF_DATABASES databases, max-parallel-databases $p ..."
+    : >"$slog"
+    rm -rf "$WORK/state-sf"
+    run_job "sf-$p" "-Xmx$XMX" -jar "$JAR" --dry-run --sync.state-dir="$WORK/state-sf" \
+      --sync.warehouses[0].name=sf --sync.warehouses[0].kind=snowflake \
+      "--sync.warehouses[0].jdbc-url=jdbc:snowflake://127.0.0.1:$SF_PORT" \
+      --sync.warehouses[0].username=U --sync.warehouses[0].password=bench \
+      --sync.warehouses[0].properties.account=bench --sync.warehouses[0].properties.ssl=off \
+      --sync.warehouses[0].properties.disablePlatformDetection=true \
+      "--sync.warehouses[0].max-parallel-databases=$p"
+    ideal=$(awk -v n="$SF_DATABASES" -v d="$SF_DELAY" -v p="$p" 'BEGIN { printf "%d", n * d * 1000 / p }')
+    first=$(awk '{ print $2 }' "$slog" | sort -n | head -1)
+    last=$(awk '{ print $3 }' "$slog" | sort -n | tail -1)
+    echo "| $p | $(secs "$ideal") | $(awk -v a="$first" -v b="$last" 'BEGIN { printf "%.2f", b - a }')" \
+      "| $(secs "$(extract_ms "$JOB_LOG" || echo 0)") | $(secs "$JOB_MS") | $(ratio "$(extract_ms "$JOB_LOG" || echo 0)" "$ideal")" \
+      "| $(ratio "$JOB_MS" "$ideal") | $JOB_RSS | $(grep -o '[0-9]* columns written' "$JOB_LOG" | awk '{ print $1 }') | $JOB_RC |"
+  done
+  kill "$SF_PID" 2>/dev/null || true
+  SF_PID=
 }
 
 # ---------------------------------------------------------------- 3. upload: job vs curl
 SERVER_PID=
+SF_PID=
 stop_server() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; SERVER_PID=; }
-trap stop_server EXIT
+trap 'stop_server; [[ -n "$SF_PID" ]] && kill "$SF_PID" 2>/dev/null; true' EXIT
 
 bench_upload() {
   local size=$1 db csv url slog i t runs_curl=() runs_curl_recv=() runs_job=() runs_job_recv=() runs_rss=() runs_total=()
@@ -297,17 +408,42 @@ bench_demo() {
 # ---------------------------------------------------------------- main
 echo "## secoda-sync benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo
-echo "- machine: $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GB RAM, $(uname -sr)"
+echo "- machine: $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GB RAM, $(uname -sr), load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- $(java -version 2>&1 | head -1); $(psqlq -d postgres -Atc 'SHOW server_version' | sed 's/^/PostgreSQL /')"
-echo "- jar: $JAR ($(stat -c %s "$JAR") bytes)"
-echo
-for size in "${SIZES[@]}"; do ensure_db "$size"; done
-[[ " ${SIZES[*]} " == *" 100k "* ]] || ensure_db 100k   # for the 8-warehouse run
+echo "- jar: $JAR ($(stat -c %s "$JAR") bytes), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$( [[ -n "$OLD_JAR" ]] && echo "; old jar for the CSV comparison: $OLD_JAR")"
+echo "- parts: $PARTS"
 part() { [[ ",$PARTS," == *",$1,"* ]]; }
 if part extract; then
-  for size in "${SIZES[@]}"; do bench_extract "$size"; done
-  print_extract_table
+  ensure_db 100k; ensure_db 1m
+  bench_extract 100k 100k false; bench_extract 1m 1m false
+  print_extract_table "Extract, analyzed catalog" 100k 1m
 fi
-if part upload; then bench_upload "${SIZES[-1]}"; fi
-if part parallel; then bench_parallel; fi
+if part stale; then
+  ensure_db 1m-stale; ensure_db 1m
+  bench_extract 1m-stale 1m-stale false; bench_extract 1m 1m false
+  print_extract_table "Extract, 1M columns, catalog never analyzed and analyzed" 1m-stale 1m
+fi
+if part skewed; then
+  ensure_skewed
+  OLD_JAR= bench_extract 1m-skewed 1m-skewed false 120   # the old jar would not finish here
+  print_extract_table "Extract, 1M columns, skewed statistics (pg_description believed empty; psql limited to 120 s)" 1m-skewed
+fi
+if part 5m; then
+  ensure_db 100k; ensure_db 1m; ensure_db 5m
+  bench_extract 100k 100k false; bench_extract 1m 1m false; bench_extract 5m 5m false
+  print_extract_table "Extract, 100k to 5M columns (analyzed): cost per column" 100k 1m 5m
+fi
+if part partitions; then
+  ensure_db part
+  bench_extract part-false part false; bench_extract part-true part true
+  print_extract_table "Extract, one table of $PARTITIONS partitions ($SUBPARTITIONED with $SUBPARTITIONS sub-partitions each) and $PART_TABLES plain tables" part-false part-true
+fi
+if part wide-schema; then
+  ensure_db wide
+  bench_extract wide wide false
+  print_extract_table "Extract, 50,000 tables of 10 columns in one schema" wide
+fi
+if part snowflake; then bench_snowflake; fi
+if part upload; then bench_upload 1m; fi
+if part parallel; then ensure_db 100k; bench_parallel; fi
 if part demo; then bench_demo; fi

@@ -8,14 +8,21 @@
 --   :exclude_schemas     case-insensitive regex a schema must not match
 --   :include_partitions  true to list each partition of a partitioned table as a table too
 --
--- The plan: PostgreSQL estimates the join to pg_attribute at a few percent of its real size, and
--- on a million columns picks hash joins and a full sort that spills about 470 MB to disk before
--- the first row. Nested loops over the catalog's indexes stream the tables in order and each
--- table's columns in order (an incremental sort per table), on one server process, leaving the
--- other CPU to the job (see bench/README.md).
+-- search_path: format_type() qualifies a type with its schema when that schema is not on the
+-- path, so the same column would read public.mpaa_rating for one role and mpaa_rating for
+-- another, and a change of role would report every custom-typed column as a type change. A
+-- fixed path makes col_type the same for every role and session; 'public' keeps what the default
+-- path ("$user", public) prints for a role without a schema of its own name. pg_catalog is
+-- searched first whatever the path says, and both statements qualify every catalog they read.
+--
+-- The plan: columns.sql is shaped so that every plan of it is index lookups driven by one scan
+-- of pg_class (see there); what is left to set is one server process rather than parallel
+-- workers, which leaves the other CPU to the job, and no JIT compilation, which the planner's
+-- cost estimate of a million subquery runs switches on and which costs more than it saves on
+-- this query (see bench/README.md).
 SELECT set_config('secoda_sync.include_schemas', :include_schemas, true),
        set_config('secoda_sync.exclude_schemas', :exclude_schemas, true),
        set_config('secoda_sync.include_partitions', CAST(:include_partitions AS text), true),
-       set_config('enable_hashjoin', 'off', true),
-       set_config('enable_mergejoin', 'off', true),
-       set_config('max_parallel_workers_per_gather', '0', true)
+       set_config('search_path', 'public', true),
+       set_config('max_parallel_workers_per_gather', '0', true),
+       set_config('jit', 'off', true)
