@@ -1,8 +1,11 @@
-package dev.secodasync.extract;
+package dev.secodasync.extract.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.secodasync.config.WarehouseKind;
+import dev.secodasync.catalog.CatalogCount;
+import dev.secodasync.catalog.ColumnRow;
+import dev.secodasync.sql.SqlFiles;
+import dev.secodasync.testsupport.Warehouses;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.sql.Connection;
@@ -106,7 +109,7 @@ class PostgresUnanalyzedCatalogIT {
         WarehouseProperties warehouse = warehouse(Map.of());
 
         // when
-        WarehouseExtractor.CatalogCount count = new JdbcCatalogExtractor(WarehouseKind.POSTGRES, 100).count(warehouse);
+        CatalogCount count = new PostgresExtractor(SqlFiles.builtIn()).count(warehouse);
 
         // then
         List<ColumnRow> rows = readAll(warehouse);
@@ -164,12 +167,12 @@ class PostgresUnanalyzedCatalogIT {
     }
 
     static WarehouseProperties warehouse(Map<String, String> driverProperties) {
-        return WarehouseProperties.of("pg", WarehouseKind.POSTGRES, db.jdbcUrl(), PostgresTestDatabase.USER, null,
-                null, null, null, List.of("*"), List.of(), false, driverProperties);
+        return Warehouses.postgres("pg", db.jdbcUrl()).username(PostgresTestDatabase.USER).includeSchemas(List.of("*"))
+                .excludeSchemas(List.of()).properties(driverProperties).build();
     }
 
     static List<ColumnRow> readAll(WarehouseProperties warehouse) throws Exception {
-        ItemStreamReader<ColumnRow> reader = new JdbcCatalogExtractor(WarehouseKind.POSTGRES, 3).reader(warehouse);
+        ItemStreamReader<ColumnRow> reader = new PostgresExtractor(SqlFiles.builtIn()).reader(warehouse);
         reader.open(new ExecutionContext());
         try {
             List<ColumnRow> rows = new ArrayList<>();
