@@ -111,6 +111,7 @@ build_start=$(date +%s%N)
 pm build "${LIMITS[@]}" --build-arg "BASE_IMAGE=$BASE" -f config/Dockerfile -t "$IMAGE" . > "$WORK/build.log" 2>&1 \
   || { tail -40 "$WORK/build.log"; die "podman build failed"; }
 say "built in $(( ($(date +%s%N) - build_start) / 1000000 )) ms; $(pm image inspect --format '{{.Size}}' "$IMAGE" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
+pm image prune -f >/dev/null   # the previous build's image, now untagged
 check "image runs as user 10001:10001" \
   test "$(pm image inspect --format '{{.Config.User}}' "$IMAGE")" = "10001:10001"
 check "image declares the state volume /var/lib/secoda-sync" \
