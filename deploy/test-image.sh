@@ -3,15 +3,19 @@
 # Docker daemon or an image registry: podman on a local base image made from Debian's packages.
 #
 #   bash deploy/test-image.sh            # the checks (about 1 min on a cached base)
-#   SECODA_IMAGE_BENCH=5 bash deploy/test-image.sh   # also time runs with and without the CDS
+#   IMAGE_TEST_BENCH=5 bash deploy/test-image.sh     # also time runs with and without the CDS
 #                                                    # archive (5 runs each, medians)
+#
+# Settings (IMAGE_TEST_*, not SECODA_*/SYNC_*: those are the job's own configuration):
+#   IMAGE_TEST_CACHE (/var/cache/secoda-sync-image), IMAGE_TEST_REBUILD_BASE=1, IMAGE_TEST_BENCH=N,
+#   IMAGE_TEST_IMAGE (localhost/secoda-sync:test).
 #
 # Steps (each check asserts its result; any failure exits non-zero):
 #  1. installs podman, buildah, mmdebstrap, runc when missing;
 #  2. the base: Debian bookworm (minbase) + openjdk-17-jre-headless from Debian's packages, made
 #     with mmdebstrap and imported as localhost/secoda-sync-base:bookworm-jre17; the tar is kept in
-#     SECODA_IMAGE_CACHE (/var/cache/secoda-sync-image) and the image in podman's store, so only
-#     the first run pays for it (SECODA_IMAGE_REBUILD_BASE=1 makes it again);
+#     IMAGE_TEST_CACHE (/var/cache/secoda-sync-image) and the image in podman's store, so only
+#     the first run pays for it (IMAGE_TEST_REBUILD_BASE=1 makes it again);
 #  3. builds config/Dockerfile on it (--build-arg BASE_IMAGE=...), with the CDS training run;
 #  4. runs the image: non-root (uid 10001), read-only root file system with no tmpfs anywhere
 #     (as readOnlyRootFilesystem in Kubernetes), the state directory as a volume,
@@ -26,10 +30,10 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-CACHE=${SECODA_IMAGE_CACHE:-/var/cache/secoda-sync-image}
+CACHE=${IMAGE_TEST_CACHE:-/var/cache/secoda-sync-image}
 BASE=localhost/secoda-sync-base:bookworm-jre17
-IMAGE=${SECODA_IMAGE:-localhost/secoda-sync:test}
-BENCH_RUNS=${SECODA_IMAGE_BENCH:-0}
+IMAGE=${IMAGE_TEST_IMAGE:-localhost/secoda-sync:test}
+BENCH_RUNS=${IMAGE_TEST_BENCH:-0}
 PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 PGOPTIONS="-c client_min_messages=warning"
 export PGHOST PGPORT PGUSER PGOPTIONS
@@ -81,7 +85,7 @@ fi
 
 # ---- 2. the base image -----------------------------------------------------------------------
 mkdir -p "$CACHE"
-if [[ ${SECODA_IMAGE_REBUILD_BASE:-0} == 1 ]]; then
+if [[ ${IMAGE_TEST_REBUILD_BASE:-0} == 1 ]]; then
   rm -f "$CACHE/bookworm-jre17.tar"
   pm rmi -f "$BASE" >/dev/null 2>&1 || true
 fi
@@ -217,7 +221,7 @@ check "the state files belong to uid 10001" \
 check "the CSV is readable by its owner only (mode 600)" \
   test "$(stat -c %a "$WORK/state-pg/state/out/shop.csv")" = 600
 
-# ---- 5. timings (SECODA_IMAGE_BENCH=N) -------------------------------------------------------
+# ---- 5. timings (IMAGE_TEST_BENCH=N) -------------------------------------------------------
 # Each variant N times, alternating, each on a fresh state directory (a new pod): the wall time of
 # `podman run` to exit, and inside the container bash's `time` of the JVM alone: real, and user+sys
 # CPU seconds, which a busy machine (other builds) disturbs less than wall time. Medians.
