@@ -2,7 +2,7 @@
 
 Copy to your DAGs folder. Two ways are shown; keep the one that fits your deployment:
 - KubernetesPodOperator (needs apache-airflow-providers-cncf-kubernetes): the container image of
-  config/Dockerfile, secrets from the Kubernetes Secret of config/kubernetes/cronjob.yaml.
+  config/Dockerfile, secrets from the Kubernetes Secret of config/kubernetes/base/cronjob.yaml.
 - BashOperator: the jar installed on the workers, secrets from Airflow's environment.
 The task fails when secoda-sync exits non-zero; the run summary is the last log line and is
 pushed to XCom (do_xcom_push) so downstream tasks can read counts and schema changes.

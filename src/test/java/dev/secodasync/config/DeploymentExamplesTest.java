@@ -71,7 +71,7 @@ class DeploymentExamplesTest {
     @Test
     void kubernetesCronJobForbidsOverlapAndTakesSecretsFromASecret() throws IOException {
         // given
-        List<Map<String, Object>> docs = documents(CONFIG.resolve("kubernetes/cronjob.yaml"));
+        List<Map<String, Object>> docs = documents(CONFIG.resolve("kubernetes/base/cronjob.yaml"));
 
         // when
         Map<String, Object> job = cronJob(docs);
@@ -91,7 +91,7 @@ class DeploymentExamplesTest {
     @Test
     void perWarehouseVariantIsAnIndexedJobPassingWarehouse() throws IOException {
         // when
-        Map<String, Object> job = cronJob(documents(CONFIG.resolve("kubernetes/cronjob-per-warehouse.yaml")));
+        Map<String, Object> job = cronJob(documents(CONFIG.resolve("kubernetes/per-warehouse/cronjob.yaml")));
         Map<String, Object> container = container(job);
 
         // then
@@ -130,9 +130,9 @@ class DeploymentExamplesTest {
                 .replaceFirst("^#\\s*", "");
 
         // then
-        assertThat(dockerfile).contains("FROM eclipse-temurin:17-jre").anyMatch(l -> l.startsWith("USER 10001"));
-        assertThat(entrypoint).isEqualTo("ENTRYPOINT [\"java\", \"-jar\", \"/app/secoda-sync.jar\"]");
-        assertThat(readme).contains(entrypoint, build, "java -jar /app/secoda-sync.jar");
+        assertThat(dockerfile).contains("ARG BASE_IMAGE=eclipse-temurin:17-jre", "FROM ${BASE_IMAGE}").anyMatch(l -> l.startsWith("USER 10001"));
+        assertThat(entrypoint).isEqualTo("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/secoda-sync.jsa\", \"-jar\", \"/app/secoda-sync.jar\"]");
+        assertThat(readme).contains(entrypoint, build, "java -XX:SharedArchiveFile=/app/secoda-sync.jsa -jar /app/secoda-sync.jar");
         assertThat(dockerfile.stream().filter(l -> l.startsWith("COPY")).toList())
                 .anyMatch(l -> l.contains("target/secoda-sync.jar")).anyMatch(l -> l.contains("config/"))
                 .anyMatch(l -> l.contains("sql/"));
