@@ -206,9 +206,9 @@ class DeploymentExamplesTest {
         }
 
         // then: each one is a key of the configuration metadata (relaxed binding) or fills a placeholder
-        assertThat(set).containsKeys("kubernetes/cronjob.yaml", "kubernetes/cronjob-per-warehouse.yaml", "ci/github-actions.yml",
+        assertThat(set).containsKeys("kubernetes/base/cronjob.yaml", "kubernetes/per-warehouse/cronjob.yaml", "ci/github-actions.yml",
                 "ci/gitlab-ci.yml", "Dockerfile", "airflow/secoda_sync_dag.py");
-        assertThat(set.get("kubernetes/cronjob.yaml")).contains("SYNC_STATEDIR", "SPRING_DATASOURCE_URL", "SECODA_API_TOKEN");
+        assertThat(set.get("kubernetes/base/cronjob.yaml")).contains("SYNC_STATEDIR", "SPRING_DATASOURCE_URL", "SECODA_API_TOKEN");
         List<String> unknown = set.entrySet().stream().flatMap(e -> e.getValue().stream()
                         .filter(variable -> metadata.keyOf(variable).isEmpty() && !placeholders.contains(variable))
                         .map(variable -> e.getKey() + ": " + variable)).toList();
