@@ -150,5 +150,10 @@ class PackagedJarIT {
         assertThat(jar.output()).contains("sync.warehouse[0].name is not a setting: did you mean sync.warehouses?")
                 .contains("SYNC_WAREHOUSE_0_NAME").doesNotContain("tok-env-123456");
         assertThat(work.resolve("s").resolve("out")).doesNotExist();
+
+        // and the token's own variable, read through ${SECODA_API_TOKEN} by application.yml, is no unknown key
+        JarProcess tokenOnly = JarProcess.start(work.resolve("token.log"), List.of("--sync.state-dir=" + work.resolve("t"),
+                "--dry-run"), Map.of("SECODA_API_TOKEN", "tok-env-123456"));
+        assertThat(tokenOnly.waitFor(60)).isZero();
     }
 }

@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Finds {@code sync.*} and {@code secoda.*} keys that no setting binds, wherever they come from
@@ -54,7 +56,8 @@ final class SettingKeys {
                         ConfigurationProperty property = source.getConfigurationProperty(name);
                         Origin origin = property == null ? null : property.getOrigin();
                         // An environment variable that a file reads through ${...} (SECODA_API_TOKEN) is no key.
-                        if (origin instanceof SystemEnvironmentOrigin env && placeholders.contains(env.getProperty())) {
+                        String variable = environmentVariable(origin);
+                        if (variable != null && placeholders.contains(variable)) {
                             return;
                         }
                         String problem = check(name);
@@ -109,6 +112,18 @@ final class SettingKeys {
                 .filter(best -> distance(best, wrong) <= Math.max(2, wrong.length() / 3))
                 .map(best -> ": did you mean " + parent + "." + best + "?")
                 .orElse(" (see config/application.example.yml for the settings under " + parent + ")");
+    }
+
+    // The environment variable a property comes from, or null when it comes from elsewhere.
+    private static String environmentVariable(Origin origin) {
+        if (origin instanceof SystemEnvironmentOrigin env) {
+            return env.getProperty();
+        }
+        if (origin instanceof PropertySourceOrigin wrapped) {
+            return wrapped.getPropertySource() instanceof SystemEnvironmentPropertySource
+                    ? wrapped.getPropertyName() : environmentVariable(wrapped.getOrigin());
+        }
+        return null;
     }
 
     private static Set<String> placeholders(ConfigurableEnvironment environment) {

@@ -66,7 +66,7 @@ public class RunFinisher {
         } catch (UncheckedIOException e) {
             log.error("{}", Errors.oneLine(e));
             code = code == ExitCodes.SUCCESS ? ExitCodes.FAILED : code;
-            out.println(RunSummaryWriter.oneLine(RunSummary.of(results, code, sync.failOnError(), started, clock.instant())));
+            out.println(RunSummaryWriter.oneLine(summary.notWritten(Errors.oneLine(e), code)));
         }
         return code;
     }

@@ -62,6 +62,16 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
                 startedAt, finishedAt, durationMs, warehouses);
     }
 
+    /**
+     * This summary for a run whose summary file could not be written: the run failed its caller
+     * (status {@code failed}, never {@code success} beside a non-zero exit code), saying why.
+     */
+    public RunSummary notWritten(String why, int failedExitCode) {
+        String what = why + (error == null ? "" : "; " + error.errorValue());
+        return new RunSummary(summaryVersion, SUCCESS.equals(status) ? FAILED : status, failedExitCode, failOnError,
+                new Failure("SummaryNotWritten", what), startedAt, finishedAt, durationMs, warehouses);
+    }
+
     /** A summary of a run that stopped before or while starting its job (configuration error, unreachable repository). */
     public static RunSummary notRun(String errorType, String errorValue, int exitCode, Instant started, Instant finished) {
         return new RunSummary(VERSION, FAILED, exitCode, true, new Failure(errorType, errorValue), started.toString(),

@@ -39,14 +39,20 @@ public class RunSummaryWriter {
 
     // Written aside and renamed: an orchestrator polling for the file never reads half of it.
     private static void writeFile(RunSummary summary, Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path part = absolute.resolveSibling(absolute.getFileName() + ".part");
         try {
-            Path absolute = file.toAbsolutePath();
             Files.createDirectories(absolute.getParent());
-            Path part = absolute.resolveSibling(absolute.getFileName() + ".part");
             Files.writeString(part, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
             Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the run summary to " + file, e);
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // The message below names the file; a part left behind is at worst a stale one.
+            }
+            throw new UncheckedIOException("cannot write the run summary to " + file + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
 }

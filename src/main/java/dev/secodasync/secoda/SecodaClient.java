@@ -4,11 +4,6 @@ import dev.secodasync.job.IntegrationResolver;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,6 +37,8 @@ public class SecodaClient {
 
     private final HttpUrl baseUrl;
 
+    private final SecodaUrls urls;
+
     private final ErrorBodyInterceptor errorBodies;
 
     private final Supplier<OkHttpClient> httpFactory;
@@ -74,6 +71,7 @@ public class SecodaClient {
      */
     public SecodaClient(HttpUrl baseUrl, String token, Supplier<OkHttpClient> http, JsonMapper json, SecodaRetry retry) {
         this.baseUrl = baseUrl;
+        this.urls = new SecodaUrls(baseUrl);
         this.errorBodies = new ErrorBodyInterceptor(token);
         // Whoever built the client, every call gets the headers and the bounded, scrubbed error body.
         this.httpFactory = () -> http.get().newBuilder()
@@ -126,7 +124,7 @@ public class SecodaClient {
      * @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: create an integration</a> */
     public Integration createIntegration(String name, String type) {
         String body = json.writeValueAsString(new CreateIntegration(type, name, Map.of()));
-        Request request = new Request.Builder().url(url("integration/integrations/"))
+        Request request = new Request.Builder().url(urls.of("integration/integrations/"))
                 .post(RequestBody.create(body, JSON))
                 .build();
         Integration created = parse(request, call(request), Integration.class);
@@ -140,7 +138,7 @@ public class SecodaClient {
     public List<Integration> listIntegrations() {
         List<Integration> all = new ArrayList<>();
         Set<HttpUrl> seen = new HashSet<>();
-        HttpUrl next = url("integration/integrations/");
+        HttpUrl next = urls.of("integration/integrations/");
         while (next != null) {
             if (!seen.add(next)) {
                 throw new SecodaProtocolException("Secoda's integration list does not end: page " + next
@@ -160,7 +158,7 @@ public class SecodaClient {
                         + problem + "); not deciding anything from it");
             }
             all.addAll(page.results());
-            next = nextPage(page.next());
+            next = urls.nextPage(page.next());
         }
         return all;
     }
@@ -176,7 +174,7 @@ public class SecodaClient {
 
     /** Uploads the catalog CSV, streamed from disk. @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: upload the CSV</a> */
     public void importMetadata(String integrationId, Path csv) {
-        HttpUrl url = url("integration/integrations/").newBuilder()
+        HttpUrl url = urls.of("integration/integrations/").newBuilder()
                 .addPathSegment(integrationId)
                 .addPathSegment("import_metadata")
                 .addPathSegment("")
@@ -187,12 +185,12 @@ public class SecodaClient {
                 .build();
         Request request = new Request.Builder().url(url).post(body).build();
         // Safe to repeat: every upload is the complete catalog, a second one changes nothing.
-        retry.call("upload " + csv.getFileName(), () -> accepted(request, call(request)));
+        retry.call("upload " + csv.getFileName(), () -> call(request).accepted(request));
     }
 
     /** Checks that the API answers (no token needed). @see <a href="https://docs.secoda.co/secoda-api/healthcheck">Healthcheck</a> */
     public void healthcheck() {
-        call(new Request.Builder().url(url("healthcheck")).tag(SecodaHeaders.Anonymous.class,
+        call(new Request.Builder().url(urls.of("healthcheck")).tag(SecodaHeaders.Anonymous.class,
                 new SecodaHeaders.Anonymous()).get().build());
     }
 
@@ -201,38 +199,13 @@ public class SecodaClient {
      * is accepted ({@code --check}). Answers the number of integrations Secoda reports.
      */
     public long integrationCount() {
-        Request request = new Request.Builder().url(url("integration/integrations/")).get().build();
+        Request request = new Request.Builder().url(urls.of("integration/integrations/")).get().build();
         IntegrationPage page = parse(request, call(request), IntegrationPage.class);
         return page.count() != null ? page.count() : page.results() == null ? 0 : page.results().size();
     }
 
-    private HttpUrl url(String path) {
-        HttpUrl.Builder builder = baseUrl.newBuilder();
-        // Drop the empty last segment of "https://host/" or "https://host/api/v1/" before appending.
-        List<String> segments = baseUrl.pathSegments();
-        if (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
-            builder.removePathSegment(segments.size() - 1);
-        }
-        return builder.addPathSegments(path).build();
-    }
-
-    // The token goes wherever "next" points: only follow links to the configured host.
-    // A server behind a TLS-terminating proxy often writes its own links as http://host:80/...:
-    // on the configured host, keep the configured scheme and port (the token stays on https).
-    private HttpUrl nextPage(String link) {
-        if (link == null) {
-            return null;
-        }
-        HttpUrl next = baseUrl.resolve(link);
-        if (next == null || !next.host().equalsIgnoreCase(baseUrl.host())) {
-            throw new SecodaProtocolException("Secoda's integration list points to another host for its next page ("
-                    + link + "); not sending the token there");
-        }
-        return next.newBuilder().scheme(baseUrl.scheme()).port(baseUrl.port()).build();
-    }
-
     /** Runs the call; answers the body text of a 2xx answer, else throws with status and body. */
-    private Answer call(Request request) {
+    private SecodaAnswer call(Request request) {
         String what = request.method() + " " + request.url();
         if (cancelled) {
             throw new SecodaCancelledException("not calling " + what + ": the run is stopping");
@@ -240,7 +213,7 @@ public class SecodaClient {
         try (Response response = http().newCall(request).execute()) {
             String body = response.body().string();
             if (response.isSuccessful()) {
-                return new Answer(response.code(), response.header("Content-Type"), body);
+                return new SecodaAnswer(response.code(), response.header("Content-Type"), body);
             }
             int status = response.code();
             // Already cut and scrubbed by ErrorBodyInterceptor.
@@ -250,7 +223,7 @@ public class SecodaClient {
                         + ": check SECODA_API_TOKEN and that it belongs to this workspace";
                 default -> "Secoda answered HTTP " + status + " to " + what + (text.isEmpty() ? "" : ": " + text);
             };
-            throw new SecodaHttpException(message, status, text, retryAfter(response.header("Retry-After")));
+            throw new SecodaHttpException(message, status, text, SecodaAnswer.retryAfter(response.header("Retry-After")));
         } catch (IOException e) {
             if (cancelled) {
                 throw new SecodaCancelledException("call " + what + " cancelled: the run is stopping");
@@ -259,44 +232,7 @@ public class SecodaClient {
         }
     }
 
-    // Retry-After is either delta-seconds or an HTTP date.
-    static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Duration.between(Instant.now(), at).isNegative() ? Duration.ZERO : Duration.between(Instant.now(), at);
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
-    /** A 2xx answer: its status, content type (or null) and body text. */
-    private record Answer(int status, String contentType, String body) {
-    }
-
-    /**
-     * An upload counts as accepted only as the API answers it: a 2xx status, and a body that is
-     * empty or JSON. A 200 HTML page (a proxy's or a login page) is not Secoda having the catalog:
-     * recording it as accepted would skip the next run as "unchanged", for good.
-     */
-    private static Answer accepted(Request request, Answer answer) {
-        MediaType type = answer.contentType() == null ? null : MediaType.parse(answer.contentType());
-        boolean json = type != null && (type.subtype().equals("json") || type.subtype().endsWith("+json"));
-        if (answer.body().isBlank() || json) {
-            return answer;
-        }
-        throw new SecodaProtocolException("Secoda answered " + request.method() + " " + request.url() + " with HTTP "
-                + answer.status() + " but " + (answer.contentType() == null ? "no content type" : answer.contentType())
-                + ", not the API's JSON (a proxy or login page?); the upload is not counted as accepted");
-    }
-
-    private <T> T parse(Request request, Answer answer, Class<T> type) {
+    private <T> T parse(Request request, SecodaAnswer answer, Class<T> type) {
         String body = answer.body();
         try {
             T value = json.readValue(body, type);

@@ -4,6 +4,7 @@ import dev.secodasync.config.SecodaProperties;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,10 @@ public class SecodaRetry {
     public <T> T call(String what, Supplier<T> action) {
         AtomicLong retryAfterMillis = new AtomicLong();
         AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<String> beyondBudget = new AtomicReference<>();
+        long deadline = System.nanoTime() + settings.maxElapsed().toNanos();
         RetryPolicy policy = RetryPolicy.builder()
-                .predicate(SecodaRetry::isTransient)
+                .predicate(e -> beyondBudget.get() == null && isTransient(e))
                 .timeout(settings.maxElapsed())
                 .backOff(new RetryAfterBackOff(exponential(), retryAfterMillis))
                 .build();
@@ -68,6 +71,13 @@ public class SecodaRetry {
                     } catch (SecodaException e) {
                         retryAfterMillis.set(e instanceof SecodaHttpException http && http.retryAfter() != null
                                 ? http.retryAfter().toMillis() : 0);
+                        // Waiting as asked would end past the budget: say so rather than a bare "gave up".
+                        if (retryAfterMillis.get() > 0
+                                && System.nanoTime() + retryAfterMillis.get() * 1_000_000 > deadline) {
+                            beyondBudget.set(" (Secoda asked to wait " + retryAfterMillis.get() / 1000
+                                    + " s with Retry-After, more than is left of secoda.retry.max-elapsed="
+                                    + settings.maxElapsed() + "; not waiting)");
+                        }
                         if (isTransient(e)) {
                             log.warn("Secoda call '{}' failed (attempt {} of {}): {}", what, attempt,
                                     settings.maxAttempts(), e.getMessage());
@@ -83,6 +93,9 @@ public class SecodaRetry {
             });
         } catch (RetryException e) {
             Throwable last = e.getCause() != null ? e.getCause() : e;
+            if (last instanceof SecodaException failure && beyondBudget.get() != null) {
+                throw failure.withMessageSuffix(beyondBudget.get());
+            }
             if (last instanceof SecodaException failure) {
                 throw isTransient(failure)
                         ? failure.withMessageSuffix(" (gave up after " + attempts.get() + " attempts)") : failure;

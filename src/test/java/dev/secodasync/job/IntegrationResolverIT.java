@@ -8,14 +8,12 @@ import dev.secodasync.secoda.SecodaRetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.state.IntegrationStateStore;
 import dev.secodasync.testsupport.FakeSecoda;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.BeforeEach;

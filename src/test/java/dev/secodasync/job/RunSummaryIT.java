@@ -252,4 +252,24 @@ class RunSummaryIT {
         assertThat(w.get("error").get("error_type").asString()).isEqualTo("ConfigurationError");
         assertThat(w.get("error").get("error_value").asString()).contains(a).contains(b).contains("integration-id");
     }
+
+    @Test
+    void aSummaryPathThatIsAFolderFailsTheRunAndTheSummarySaysSo(CapturedOutput output) throws Exception {
+        // given
+        Path folder = Files.createDirectories(stateDir.resolve("reports"));
+
+        // when
+        int exit = run(pg(0, "shop", db.jdbcUrl()), "--summary=" + folder);
+
+        // then: exit 1, and the printed summary does not claim success
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        List<String> lines = output.getOut().lines().toList();
+        JsonNode printed = JSON.readTree(lines.get(lines.size() - 1));
+        assertThat(SCHEMA.validate(printed)).isEmpty();
+        assertThat(printed.get("status").asString()).isEqualTo("failed");
+        assertThat(printed.get("exit_code").asInt()).isEqualTo(ExitCodes.FAILED);
+        assertThat(printed.get("error").get("error_type").asString()).isEqualTo("SummaryNotWritten");
+        assertThat(printed.get("error").get("error_value").asString()).contains(folder.toString());
+        assertThat(stateDir.resolve("reports.part")).doesNotExist();
+    }
 }

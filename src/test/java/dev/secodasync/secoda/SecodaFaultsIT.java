@@ -6,7 +6,6 @@ import dev.secodasync.job.IntegrationResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.state.IntegrationStateStore;
 import dev.secodasync.testsupport.FakeSecoda;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -207,5 +205,19 @@ class SecodaFaultsIT {
         // when / then
         assertThatThrownBy(() -> client.importMetadata(id, csv))
                 .isInstanceOf(SecodaUnreachableException.class).hasMessageContaining("timeout");
+    }
+
+    @Test
+    void aRetryAfterBeyondTheRetryBudgetSaysThatIsWhyItGaveUp() {
+        // given: Secoda asks for an hour, the budget is 20 s
+        String id = secoda.existing("w", "custom");
+        secoda.failNext(r -> new MockResponse.Builder().code(429).setHeader("Retry-After", "3600").body("slow down").build());
+
+        // when / then: no hour-long wait, and the message says why
+        assertThatThrownBy(() -> client(5, Duration.ofSeconds(5)).importMetadata(id, csv))
+                .isInstanceOfSatisfying(SecodaHttpException.class, e -> assertThat(e.status()).isEqualTo(429))
+                .hasMessageContaining("asked to wait 3600 s with Retry-After")
+                .hasMessageContaining("secoda.retry.max-elapsed=PT20S");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }

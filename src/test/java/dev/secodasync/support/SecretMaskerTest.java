@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.secodasync.config.SecodaProperties;
 import dev.secodasync.config.SyncProperties;
-import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import java.net.URI;
 import java.nio.file.Path;

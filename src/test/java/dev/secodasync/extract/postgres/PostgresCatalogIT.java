@@ -6,12 +6,10 @@ import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.sql.SqlFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.testsupport.PostgresTestDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

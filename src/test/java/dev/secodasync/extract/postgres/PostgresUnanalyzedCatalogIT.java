@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * {@code sql/postgres/columns.sql} on catalogs whose state the job cannot choose: statistics that
@@ -72,7 +70,7 @@ class PostgresUnanalyzedCatalogIT {
         List<String> expected = plainJoin();
 
         // when
-        List<String> rows = readAll(warehouse(Map.of())).stream().map(PostgresUnanalyzedCatalogIT::line).toList();
+        List<String> rows = PostgresCatalogIT.readAll(warehouse(Map.of())).stream().map(PostgresUnanalyzedCatalogIT::line).toList();
 
         // then
         assertThat(expected).hasSizeGreaterThan(TABLES * (COLUMNS - 1));
@@ -86,8 +84,8 @@ class PostgresUnanalyzedCatalogIT {
         WarehouseProperties otherPath = warehouse(Map.of("options", "-c search_path=other"));
 
         // when
-        List<String> withDefault = types(readAll(defaultPath));
-        List<String> withOther = types(readAll(otherPath));
+        List<String> withDefault = types(PostgresCatalogIT.readAll(defaultPath));
+        List<String> withOther = types(PostgresCatalogIT.readAll(otherPath));
 
         // then
         assertThat(withDefault).containsExactly(
@@ -112,7 +110,7 @@ class PostgresUnanalyzedCatalogIT {
         CatalogCount count = new PostgresExtractor(SqlFiles.builtIn()).count(warehouse);
 
         // then
-        List<ColumnRow> rows = readAll(warehouse);
+        List<ColumnRow> rows = PostgresCatalogIT.readAll(warehouse);
         assertThat(count.columns()).isEqualTo(rows.size());
         assertThat(count.tables()).isEqualTo(rows.stream().map(r -> r.schema() + "." + r.table()).distinct().count());
     }
@@ -169,19 +167,5 @@ class PostgresUnanalyzedCatalogIT {
     static WarehouseProperties warehouse(Map<String, String> driverProperties) {
         return Warehouses.postgres("pg", db.jdbcUrl()).username(PostgresTestDatabase.USER).includeSchemas(List.of("*"))
                 .excludeSchemas(List.of()).properties(driverProperties).build();
-    }
-
-    static List<ColumnRow> readAll(WarehouseProperties warehouse) throws Exception {
-        ItemStreamReader<ColumnRow> reader = new PostgresExtractor(SqlFiles.builtIn()).reader(warehouse);
-        reader.open(new ExecutionContext());
-        try {
-            List<ColumnRow> rows = new ArrayList<>();
-            for (ColumnRow row = reader.read(); row != null; row = reader.read()) {
-                rows.add(row);
-            }
-            return rows;
-        } finally {
-            reader.close();
-        }
     }
 }
