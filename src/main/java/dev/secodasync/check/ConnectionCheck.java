@@ -51,6 +51,11 @@ public class ConnectionCheck {
             WarehouseExtractor extractor = extractors.forKind(warehouse.kind());
             results.add(attempt("warehouse " + warehouse.name() + " (" + warehouse.kind().dialect() + ")", () -> {
                 CatalogCount count = extractor.count(warehouse);
+                if (count.columns() == 0) {
+                    // The sync would refuse it (exit 4): an empty upload marks the whole integration stale.
+                    throw new IllegalStateException("no columns would be exported, so a sync would refuse the upload"
+                            + " (check include-schemas, exclude-schemas and the role's privileges)");
+                }
                 return count.tables() + " tables, " + count.columns() + " columns would be exported";
             }));
         }

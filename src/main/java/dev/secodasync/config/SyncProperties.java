@@ -25,9 +25,13 @@ import org.springframework.validation.annotation.Validated;
  * @param fetchSize rows fetched per round trip while streaming the catalog query
  * @param progressInterval how often a long extraction logs its progress (columns so far, columns
  *     per second); default 5 s
- * @param invalidRows what to do with rows Secoda would reject or misread (empty or dotted names,
- *     duplicate columns, table fields that disagree): {@code fail} the warehouse (default),
+ * @param invalidRows what to do with rows Secoda would reject or misread (empty names, duplicate
+ *     columns, table fields that disagree; dotted names with {@code dotted-names: fail}): {@code fail} the warehouse (default),
  *     {@code skip} those rows, or {@code warn} and upload them as they are
+ * @param dottedNames what to do with a column whose database, schema, table or column name holds a
+ *     period, which Secoda rejects: {@code skip} (default) leaves those rows out, names them in the log
+ *     and the summary, and syncs the rest; {@code fail} treats them as invalid rows
+ *     ({@code sync.invalid-rows})
  * @param guards checks before an upload that refuse to damage the catalog ({@code --force} overrides)
  * @param sqlDir a directory laid out like {@code sql/} ({@code postgres/columns.sql}, ...); a file
  *     found there replaces the built-in statement of the same name, to adapt a catalog query
@@ -50,6 +54,7 @@ public record SyncProperties(
         @Min(1) @DefaultValue("10000") int fetchSize,
         @NotNull @DurationMin @DefaultValue("5s") Duration progressInterval,
         @NotNull @DefaultValue("fail") InvalidRowPolicy invalidRows,
+        @NotNull @DefaultValue("skip") DottedNamePolicy dottedNames,
         @Valid @DefaultValue Guards guards,
         Path sqlDir,
         @NotNull @DurationMin(nanos = 1) @DefaultValue("6h") Duration restartMaxAge,
@@ -106,6 +111,14 @@ public record SyncProperties(
             @DefaultValue("true") boolean shrink,
             @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double maxShrink,
             @DefaultValue("true") boolean skipUnchanged) {
+    }
+
+    /** What to do with a row whose names hold a period. */
+    public enum DottedNamePolicy {
+        /** Leave the row out, name it in the log and the summary, sync the rest. */
+        SKIP,
+        /** An invalid row, handled as {@code sync.invalid-rows} says. */
+        FAIL
     }
 
     /** What to do with a row that would be rejected or misread by Secoda. */

@@ -77,11 +77,31 @@ public class RowValidator {
         return c != 0 ? c : CodePointOrder.compare(a.table(), b.table());
     }
 
-    private static String tableName(ColumnRow row) {
-        return row.database() + "." + row.schema() + "." + row.table();
+    /**
+     * Why Secoda would reject this row's names (a period in the database, schema, table or column
+     * name), or null when it would take them.
+     */
+    public static String dotted(ColumnRow row) {
+        for (String[] name : new String[][] {{"database", row.database()}, {"schema", row.schema()},
+                {"table", row.table()}, {"column", row.column()}}) {
+            if (name[1] != null && name[1].indexOf('.') >= 0) {
+                return name[0] + " name '" + name[1] + "' contains a period, which Secoda rejects: " + qualified(row);
+            }
+        }
+        return null;
     }
 
-    private static String qualified(ColumnRow row) {
-        return tableName(row) + "." + row.column();
+    // Quoted, so that a name holding a period or a space cannot be read as two.
+    private static String tableName(ColumnRow row) {
+        return quote(row.database()) + "." + quote(row.schema()) + "." + quote(row.table());
+    }
+
+    /** The row's column as database.schema.table.column, each name quoted. */
+    public static String qualified(ColumnRow row) {
+        return tableName(row) + "." + quote(row.column());
+    }
+
+    private static String quote(String name) {
+        return name == null ? "null" : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }

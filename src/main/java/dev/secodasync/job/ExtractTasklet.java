@@ -5,7 +5,9 @@ import dev.secodasync.extract.InvalidCatalogException;
 import dev.secodasync.extract.PrefetchingReader;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.extract.WarehouseReadException;
+import dev.secodasync.config.SyncProperties.DottedNamePolicy;
 import dev.secodasync.config.SyncProperties.InvalidRowPolicy;
+import dev.secodasync.report.RowsLeftOut;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.csv.CsvFiles;
@@ -47,16 +49,19 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
 
     private final InvalidRowPolicy invalidRows;
 
+    private final boolean skipDottedNames;
+
     private final long progressEveryNanos;
 
     private volatile boolean stopped;
 
     public ExtractTasklet(WarehouseProperties warehouse, WarehouseExtractor extractor, CsvFiles files,
-            InvalidRowPolicy invalidRows, Duration progressInterval) {
+            InvalidRowPolicy invalidRows, DottedNamePolicy dottedNames, Duration progressInterval) {
         this.warehouse = warehouse;
         this.extractor = extractor;
         this.files = files;
         this.invalidRows = invalidRows;
+        this.skipDottedNames = dottedNames == DottedNamePolicy.SKIP;
         this.progressEveryNanos = progressInterval.toNanos();
     }
 
@@ -93,6 +98,8 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
         try {
             List<String> problems = new ArrayList<>();
             long problemCount = 0;
+            List<String> leftOut = new ArrayList<>();
+            long leftOutCount = 0;
             SecodaCsvWriter writer = SecodaCsvWriter.create(part);
             try (writer) {
                 try (PrefetchingReader reader = new PrefetchingReader(extractor.reader(warehouse), name)) {
@@ -106,6 +113,13 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
                                     + rows + " rows; the partial CSV is removed");
                         }
                         rows++;
+                        // Secoda rejects a period in a name: leave those rows out, not the whole catalog.
+                        if (skipDottedNames && RowValidator.dotted(row) != null) {
+                            if (leftOutCount++ < RowsLeftOut.FIRST) {
+                                leftOut.add(RowValidator.qualified(row));
+                            }
+                            continue;
+                        }
                         List<String> rowProblems = validator.check(row);
                         if (!rowProblems.isEmpty()) {
                             problemCount += rowProblems.size();
@@ -135,11 +149,17 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
                 }
                 log.warn("{} ({})", summary, invalidRows == InvalidRowPolicy.SKIP ? "rows left out" : "uploaded as they are");
             }
+            RowsLeftOut dotted = new RowsLeftOut(leftOutCount, leftOut);
+            if (leftOutCount > 0) {
+                log.warn("Warehouse '{}': {} column(s) left out because a name holds a period, which Secoda rejects"
+                        + " (sync.dotted-names=skip; the rest is synced): {}{}", name, leftOutCount,
+                        String.join(", ", leftOut), leftOutCount > leftOut.size() ? ", ..." : "");
+            }
             OwnerOnlyFiles.publish(part, csv);
             contribution.incrementWriteCount(stats.columns());
             // Compared before the upload step replaces the uploaded copy it compares with.
             WarehouseSteps.extracted(chunkContext.getStepContext().getStepExecution().getExecutionContext(), stats, csv,
-                    SchemaComparisons.of(name, csv, files.uploaded(name)));
+                    SchemaComparisons.of(name, csv, files.uploaded(name)), dotted);
             log.info("Warehouse '{}': {} tables ({} views), {} columns written to {} in {} ms", name, stats.tables(),
                     stats.views(), stats.columns(), csv, (System.nanoTime() - started) / 1_000_000);
             return RepeatStatus.FINISHED;

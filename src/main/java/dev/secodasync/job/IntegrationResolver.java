@@ -42,20 +42,25 @@ public class IntegrationResolver {
      * listed by Secoda. Reads only: nothing is written to Secoda.
      */
     public Optional<Resolved> find(WarehouseProperties warehouse) {
-        if (warehouse.integrationId() != null) {
-            return Optional.of(new Resolved(warehouse.integrationId(), Source.CONFIGURED));
+        Optional<Resolved> local = findLocally(warehouse);
+        if (local.isPresent()) {
+            return local;
         }
         String name = warehouse.integrationName();
-        Optional<String> remembered = store.find(hostKey(), name);
-        if (remembered.isPresent()) {
-            return Optional.of(new Resolved(remembered.get(), Source.STATE_STORE));
-        }
         Optional<String> listed = findByName(name);
         if (listed.isPresent()) {
             log.info("Warehouse '{}': reusing Secoda integration '{}' ({})", warehouse.name(), name, listed.get());
             return Optional.of(new Resolved(store.save(hostKey(), name, listed.get()), Source.SECODA_LIST));
         }
         return Optional.empty();
+    }
+
+    /** The integration id known without asking Secoda: configured, or remembered from an earlier run. */
+    public Optional<Resolved> findLocally(WarehouseProperties warehouse) {
+        if (warehouse.integrationId() != null) {
+            return Optional.of(new Resolved(warehouse.integrationId(), Source.CONFIGURED));
+        }
+        return store.find(hostKey(), warehouse.integrationName()).map(id -> new Resolved(id, Source.STATE_STORE));
     }
 
     /** Creates the warehouse's integration (which {@link #find} did not find) and remembers its id. */

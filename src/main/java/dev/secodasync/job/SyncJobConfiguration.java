@@ -111,7 +111,7 @@ public class SyncJobConfiguration {
         Flow[] flows = warehouses.stream().map(warehouse -> {
             WarehouseStepListener listener = new WarehouseStepListener(warehouse.name(), masker);
             ExtractTasklet extractTasklet = new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()), files,
-                    sync.invalidRows(), sync.progressInterval());
+                    sync.invalidRows(), sync.dottedNames(), sync.progressInterval());
             interruption.register(extractTasklet);
             Step extract = new StepBuilder(WarehouseSteps.extract(warehouse.name()), jobRepository)
                     .tasklet(new SecretMaskingTasklet(extractTasklet, masker), NO_TRANSACTION)

@@ -100,6 +100,10 @@ public class UploadTasklet implements Tasklet {
                     + " (a run of an older version?); run without --restart to extract it again");
         }
         if (skipReason != null) {
+            // No API call, but the guards' verdict as the real run would give it (exit 4 for an
+            // empty catalog), against the last upload this state directory knows of.
+            String host = client.baseUrl().toString();
+            guards.check(name, stats, integrations.findLocally(warehouse).flatMap(found -> uploads.find(host, found.id())));
             WarehouseSteps.uploaded(outcome, WarehouseSteps.Outcome.NOT_UPLOADED, null, skipReason);
             log.info("Warehouse '{}': not uploaded: {}; the CSV is at {}", name, skipReason, csv.toAbsolutePath());
             return RepeatStatus.FINISHED;

@@ -1,6 +1,7 @@
 package dev.secodasync.job;
 
 import dev.secodasync.catalog.CatalogStats;
+import dev.secodasync.report.RowsLeftOut;
 import dev.secodasync.report.SchemaComparison;
 import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.report.WarehouseResult.Status;
@@ -36,9 +37,10 @@ final class WarehouseResults {
         ExecutionContext extracted = extract == null ? new ExecutionContext() : extract.getExecutionContext();
         Path csv = extracted.containsKey(WarehouseSteps.CSV) ? Path.of(extracted.getString(WarehouseSteps.CSV)) : null;
         SchemaComparison comparison = extractHere ? (SchemaComparison) extracted.get(WarehouseSteps.COMPARISON) : null;
+        RowsLeftOut leftOut = (RowsLeftOut) extracted.get(WarehouseSteps.LEFT_OUT);
         Duration took = duration(Stream.of(extractHere ? extract : null, uploadHere ? upload : null)
                 .filter(Objects::nonNull).toList());
-        Builder result = new Builder(name, stats, csv, comparison, took);
+        Builder result = new Builder(name, stats, csv, comparison, leftOut, took);
         if (extractHere && extract.getStatus() == BatchStatus.FAILED) {
             return result.failed(extract);
         }
@@ -81,21 +83,22 @@ final class WarehouseResults {
         return Duration.between(start, end);
     }
 
-    private record Builder(String name, CatalogStats stats, Path csv, SchemaComparison comparison, Duration took) {
+    private record Builder(String name, CatalogStats stats, Path csv, SchemaComparison comparison,
+            RowsLeftOut leftOut, Duration took) {
 
         WarehouseResult end(Status status, String integrationId, String note) {
-            return new WarehouseResult(name, status, stats, csv, integrationId, note, null, null, comparison, took);
+            return new WarehouseResult(name, status, stats, csv, integrationId, note, null, null, comparison, leftOut, took);
         }
 
         WarehouseResult refused(StepExecution step) {
-            return new WarehouseResult(name, Status.REFUSED, stats, csv, null, null, error(step), null, comparison, took);
+            return new WarehouseResult(name, Status.REFUSED, stats, csv, null, null, error(step), null, comparison, leftOut, took);
         }
 
         WarehouseResult failed(StepExecution step) {
             ExecutionContext context = step.getExecutionContext();
             String type = context.containsKey(WarehouseSteps.ERROR_TYPE) ? context.getString(WarehouseSteps.ERROR_TYPE)
                     : null;
-            return new WarehouseResult(name, Status.FAILED, stats, csv, null, null, error(step), type, comparison, took);
+            return new WarehouseResult(name, Status.FAILED, stats, csv, null, null, error(step), type, comparison, leftOut, took);
         }
 
         private static String error(StepExecution step) {

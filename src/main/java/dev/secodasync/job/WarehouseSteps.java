@@ -1,6 +1,7 @@
 package dev.secodasync.job;
 
 import dev.secodasync.catalog.CatalogStats;
+import dev.secodasync.report.RowsLeftOut;
 import dev.secodasync.report.SchemaComparison;
 import java.nio.file.Path;
 import org.springframework.batch.core.ExitStatus;
@@ -22,6 +23,7 @@ final class WarehouseSteps {
     static final String STATS = "stats";
     static final String CSV = "csv";
     static final String COMPARISON = "comparison";
+    static final String LEFT_OUT = "left_out";
     static final String OUTCOME = "outcome";
     static final String INTEGRATION_ID = "integration_id";
     static final String NOTE = "note";
@@ -50,8 +52,10 @@ final class WarehouseSteps {
     }
 
     /** Records what the extract step wrote. */
-    static void extracted(ExecutionContext context, CatalogStats stats, Path csv, SchemaComparison comparison) {
+    static void extracted(ExecutionContext context, CatalogStats stats, Path csv, SchemaComparison comparison,
+            RowsLeftOut leftOut) {
         context.put(STATS, stats);
+        context.put(LEFT_OUT, leftOut);
         context.putString(CSV, csv.toAbsolutePath().toString());
         context.put(COMPARISON, comparison);
     }

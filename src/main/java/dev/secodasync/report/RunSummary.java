@@ -107,10 +107,12 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
      * @param durationMs time the warehouse took
      * @param error why it failed or was refused, or null
      * @param schemaChanges comparison with the last successful upload, or null when no CSV was written
+     * @param rowsLeftOut columns left out because a name holds a period (Secoda rejects it), or null
+     *     when no CSV was written
      */
     public record Warehouse(String name, String status, boolean uploaded, String skipped, String integrationId,
             Long databases, Long schemas, Long tables, Long views, Long columns, String csv, String sha256,
-            long durationMs, Failure error, Changes schemaChanges) {
+            long durationMs, Failure error, Changes schemaChanges, RowsLeftOut rowsLeftOut) {
 
         static Warehouse of(WarehouseResult r) {
             SchemaComparison comparison = r.comparison();
@@ -124,7 +126,7 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
                     hasStats ? r.stats().columns() : null,
                     r.csv() == null ? null : r.csv().toAbsolutePath().toString(),
                     hasStats ? r.stats().sha256() : null, r.duration().toMillis(), error,
-                    comparison == null ? null : Changes.of(comparison));
+                    comparison == null ? null : Changes.of(comparison), r.leftOut());
         }
     }
 

@@ -110,4 +110,14 @@ class ConnectionCheckIT {
                 exists -> assertThat(exists).isFalse(),
                 exists -> assertThat(stateDir).isEmptyDirectory());
     }
+
+    @Test
+    void aWarehouseTheSyncWouldRefuseAsEmptyFailsTheCheck(CapturedOutput output) {
+        // when: a filter that matches no schema
+        int exit = check(TOKEN, "--warehouse=shop", "--sync.warehouses[0].include-schemas=nothing_like_this");
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(line(output, "warehouse shop (postgres)")).contains("FAIL", "a sync would refuse the upload");
+    }
 }

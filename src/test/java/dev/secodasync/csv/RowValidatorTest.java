@@ -31,7 +31,7 @@ class RowValidatorTest {
         validator.check(row("s", "t", "id", null));
 
         // when / then
-        assertThat(validator.check(row("s", "t", "id", null))).containsExactly("column db.s.t.id appears twice");
+        assertThat(validator.check(row("s", "t", "id", null))).containsExactly("column \"db\".\"s\".\"t\".\"id\" appears twice");
     }
 
     @Test
@@ -42,7 +42,7 @@ class RowValidatorTest {
 
         // when / then
         assertThat(validator.check(row("s", "t", "b", "two"))).singleElement().asString()
-                .contains("table db.s.t").contains("differ");
+                .contains("table \"db\".\"s\".\"t\"").contains("differ");
     }
 
     @Test
@@ -54,7 +54,7 @@ class RowValidatorTest {
         assertThat(validator.check(row("s", "my.table", "c", null))).singleElement().asString()
                 .contains("'my.table' contains a period");
         assertThat(validator.check(row("s", "t2", " ", null))).singleElement().asString()
-                .contains("column name is empty in db.s.t2");
+                .contains("column name is empty in \"db\".\"s\".\"t2\"");
     }
 
     @Test
@@ -65,7 +65,7 @@ class RowValidatorTest {
 
         // when / then
         assertThat(validator.check(row("s", "B", "c", null))).singleElement().asString()
-                .contains("table db.s.B comes after db.s.a");
+                .contains("table \"db\".\"s\".\"B\" comes after \"db\".\"s\".\"a\"");
     }
 
     @Test

@@ -167,4 +167,15 @@ class GuardsIT {
         assertThat(secoda.uploads()).hasSize(1);
         assertThat(output).doesNotContain("not uploaded, the CSV is identical");
     }
+
+    @Test
+    void aDryRunThatExportsNothingReportsTheRefusalAsTheRealRunWould(CapturedOutput output) {
+        // when
+        int exit = run("--dry-run", "--sync.warehouses[0].include-schemas=nothing_like_this");
+
+        // then: exit 4, and still no call to Secoda
+        assertThat(exit).isEqualTo(ExitCodes.GUARD_REFUSED);
+        assertThat(output).contains("returned no columns");
+        assertThat(server.getRequestCount()).isZero();
+    }
 }

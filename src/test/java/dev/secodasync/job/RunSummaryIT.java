@@ -272,4 +272,27 @@ class RunSummaryIT {
         assertThat(printed.get("error").get("error_value").asString()).contains(folder.toString());
         assertThat(stateDir.resolve("reports.part")).doesNotExist();
     }
+
+    @Test
+    void columnsWithAPeriodInANameAreLeftOutNamedAndTheRestSyncs(CapturedOutput output) throws Exception {
+        // given: as AdventureWorks has Name.Prefix columns, and a table with a period in its name
+        db.execute("CREATE TABLE shop.people (\"Name.Prefix\" text, id int)", "CREATE TABLE shop.\"my.table\" (id int)");
+        Path file = stateDir.resolve("summary.json");
+
+        // when
+        int exit = run(pg(0, "shop", db.jdbcUrl()), "--summary=" + file);
+        int strict = run(pg(0, "shop", db.jdbcUrl()), "--sync.dotted-names=fail");
+
+        // then: the rest uploaded, the rows left out named (quoted) in the summary and the log
+        assertThat(exit).isZero();
+        String uploaded = secoda.uploads().get(0).text();
+        assertThat(uploaded).contains(",shop,people,").contains("id,").doesNotContain("Name.Prefix").doesNotContain("my.table");
+        JsonNode left = JSON.readTree(Files.readString(file)).get("warehouses").get(0).get("rows_left_out");
+        assertThat(left.get("count").asLong()).isEqualTo(2);
+        assertThat(left.get("first").toString()).contains("\\\"people\\\".\\\"Name.Prefix\\\"")
+                .contains("\\\"my.table\\\".\\\"id\\\"");
+        assertThat(output).contains("2 column(s) left out because a name holds a period");
+        assertThat(strict).isEqualTo(ExitCodes.FAILED);
+        assertThat(output).contains("contains a period, which Secoda rejects");
+    }
 }

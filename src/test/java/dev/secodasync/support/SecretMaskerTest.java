@@ -23,7 +23,8 @@ class SecretMaskerTest {
         WarehouseProperties warehouse = Warehouses.postgres("w", "jdbc:postgresql://h/d").username("u")
                 .password("pg-pass-777").properties(Map.of("sslpassword", "ssl-secret-9")).build();
         SyncProperties sync = new SyncProperties(Path.of("."), List.of(warehouse), 1, 1,
-                Duration.ofSeconds(5), SyncProperties.InvalidRowPolicy.FAIL, null, null, Duration.ofHours(6), false, true);
+                Duration.ofSeconds(5), SyncProperties.InvalidRowPolicy.FAIL,
+                SyncProperties.DottedNamePolicy.SKIP, null, null, Duration.ofHours(6), false, true);
         SecretMasker masker = new SecretMasker(secoda.secretsWith(sync));
 
         // when
