@@ -15,6 +15,11 @@
 -- path ("$user", public) prints for a role without a schema of its own name. pg_catalog is
 -- searched first whatever the path says, and both statements qualify every catalog they read.
 --
+-- client_encoding: a SQL_ASCII database stores whatever bytes it was given, and converting its
+-- comments to UTF8 fails the whole COPY on the first byte that is not UTF-8 ("invalid byte
+-- sequence"), naming no object. For such a database the bytes travel as they are; the job decodes
+-- them, replaces what is not UTF-8 and names the object in a warning.
+--
 -- The plan: columns.sql is shaped so that every plan of it is index lookups driven by one scan
 -- of pg_class (see there); what is left to set is one server process rather than parallel
 -- workers, which leaves the other CPU to the job, and no JIT compilation, which the planner's
@@ -25,4 +30,6 @@ SELECT set_config('secoda_sync.include_schemas', :include_schemas, true),
        set_config('secoda_sync.include_partitions', CAST(:include_partitions AS text), true),
        set_config('search_path', 'public', true),
        set_config('max_parallel_workers_per_gather', '0', true),
-       set_config('jit', 'off', true)
+       set_config('jit', 'off', true),
+       set_config('client_encoding', CASE WHEN current_setting('server_encoding') = 'SQL_ASCII'
+                                          THEN 'SQL_ASCII' ELSE current_setting('client_encoding') END, true)

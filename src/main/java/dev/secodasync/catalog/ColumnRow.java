@@ -27,4 +27,18 @@ public record ColumnRow(
         String columnDescription,
         String columnType,
         int sortOrder) {
+
+    /** The table as database.schema.table, each name quoted, so that a name holding a period reads as one. */
+    public String qualifiedTable() {
+        return quote(database) + "." + quote(schema) + "." + quote(table);
+    }
+
+    /** The column as database.schema.table.column, each name quoted. */
+    public String qualifiedName() {
+        return qualifiedTable() + "." + quote(column);
+    }
+
+    private static String quote(String name) {
+        return name == null ? "null" : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
 }

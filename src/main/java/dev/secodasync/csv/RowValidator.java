@@ -91,17 +91,11 @@ public class RowValidator {
         return null;
     }
 
-    // Quoted, so that a name holding a period or a space cannot be read as two.
     private static String tableName(ColumnRow row) {
-        return quote(row.database()) + "." + quote(row.schema()) + "." + quote(row.table());
+        return row.qualifiedTable();
     }
 
-    /** The row's column as database.schema.table.column, each name quoted. */
-    public static String qualified(ColumnRow row) {
-        return tableName(row) + "." + quote(row.column());
-    }
-
-    private static String quote(String name) {
-        return name == null ? "null" : "\"" + name.replace("\"", "\"\"") + "\"";
+    private static String qualified(ColumnRow row) {
+        return row.qualifiedName();
     }
 }

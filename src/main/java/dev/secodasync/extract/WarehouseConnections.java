@@ -50,6 +50,11 @@ public final class WarehouseConnections {
         if (warehouse.kind() == WarehouseKind.SNOWFLAKE) {
             properties.setProperty(SNOWFLAKE_RESULT_FORMAT, "JSON");
         }
+        if (warehouse.kind() == WarehouseKind.POSTGRES) {
+            // settings.sql switches a SQL_ASCII database's COPY to raw bytes (client_encoding) for
+            // one transaction; the driver refuses that change unless allowed.
+            properties.setProperty("allowEncodingChanges", "true");
+        }
         properties.putAll(warehouse.properties());
         putIfSet(properties, "user", warehouse.username());
         putIfSet(properties, "password", warehouse.password());

@@ -116,7 +116,7 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
                         // Secoda rejects a period in a name: leave those rows out, not the whole catalog.
                         if (skipDottedNames && RowValidator.dotted(row) != null) {
                             if (leftOutCount++ < RowsLeftOut.FIRST) {
-                                leftOut.add(RowValidator.qualified(row));
+                                leftOut.add(row.qualifiedName());
                             }
                             continue;
                         }

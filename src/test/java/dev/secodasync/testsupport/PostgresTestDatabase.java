@@ -32,11 +32,19 @@ public final class PostgresTestDatabase {
      * it when the JVM exits.
      */
     public static PostgresTestDatabase create(String prefix, String... statements) {
+        return create(prefix, "ENCODING 'UTF8' LOCALE 'C.UTF-8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'", statements);
+    }
+
+    /** As {@link #create(String, String...)}, for a {@code SQL_ASCII} database: it stores any bytes, UTF-8 or not. */
+    public static PostgresTestDatabase createSqlAscii(String prefix, String... statements) {
+        return create(prefix, "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'", statements);
+    }
+
+    private static PostgresTestDatabase create(String prefix, String options, String... statements) {
         String name = prefix + "_" + ProcessHandle.current().pid();
         try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'"
-                    + " LOCALE_PROVIDER icu ICU_LOCALE 'en-US'");
+            st.execute("CREATE DATABASE " + name + " TEMPLATE template0 " + options);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + HOST + ":" + PORT + " is needed by this test and"
                     + " could not be used (start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql)"

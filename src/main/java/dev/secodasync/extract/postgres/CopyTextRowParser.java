@@ -2,6 +2,8 @@ package dev.secodasync.extract.postgres;
 
 import dev.secodasync.catalog.ColumnRow;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 
 /**
@@ -28,6 +30,9 @@ final class CopyTextRowParser {
 
     private final boolean[] escaped = new boolean[FIELDS];
 
+    private static final String[] FIELD_NAMES = {"database name", "schema name", "table name", "table comment",
+        "is_view", "last_updated_time", "column name", "column comment", "column type"};
+
     private byte[] previousLine;
 
     private final int[] previousStarts = new int[REUSED];
@@ -36,11 +41,15 @@ final class CopyTextRowParser {
 
     private final Object[] previousValues = new Object[REUSED];
 
+    // Bit i set: field i of the last line held bytes that are not UTF-8, replaced by U+FFFD.
+    private int replacedFields;
+
     /**
      * @throws IllegalStateException when the line does not hold {@value #FIELDS} fields of the
      *     expected types (a {@code columns.sql} from {@code sync.sql-dir} that returns other columns)
      */
     ColumnRow parse(byte[] line) {
+        replacedFields = 0;
         split(line);
         Object[] table = previousValues;
         for (int i = 0; i < REUSED; i++) {
@@ -120,7 +129,7 @@ final class CopyTextRowParser {
         int start = starts[field];
         int end = ends[field];
         if (!escaped[field]) {
-            return new String(line, start, end - start, StandardCharsets.UTF_8);
+            return checked(new String(line, start, end - start, StandardCharsets.UTF_8), field);
         }
         byte[] out = new byte[end - start];
         int n = 0;
@@ -139,7 +148,31 @@ final class CopyTextRowParser {
             }
             out[n++] = b;
         }
-        return new String(out, 0, n, StandardCharsets.UTF_8);
+        return checked(new String(out, 0, n, StandardCharsets.UTF_8), field);
+    }
+
+    private String checked(String text, int field) {
+        if (text.indexOf('\uFFFD') >= 0) {
+            replacedFields |= 1 << field;
+        }
+        return text;
+    }
+
+    /**
+     * The names of the fields of the last parsed line (a table's fields only on its first line)
+     * whose bytes were not UTF-8 and were replaced by U+FFFD, e.g. "column comment"; empty when none.
+     */
+    List<String> replacedFields() {
+        if (replacedFields == 0) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < FIELD_NAMES.length; i++) {
+            if ((replacedFields & (1 << i)) != 0) {
+                names.add(FIELD_NAMES[i]);
+            }
+        }
+        return names;
     }
 
     private Boolean bool(byte[] line, int field) {

@@ -4,6 +4,9 @@ import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.sql.SqlFiles;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
@@ -21,6 +24,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * holds one row at a time (the socket buffers the rest). See {@code bench/README.md}.
  */
 class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresCopyReader.class);
 
     private final DataSource dataSource;
 
@@ -71,7 +76,18 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
     @Override
     public ColumnRow read() throws SQLException {
         byte[] line = copy.readFromCopy();
-        return line == null ? null : parser.parse(line);
+        if (line == null) {
+            return null;
+        }
+        ColumnRow row = parser.parse(line);
+        List<String> replaced = parser.replacedFields();
+        if (!replaced.isEmpty()) {
+            // A comment is documentation: one mis-encoded byte must not keep the whole catalog
+            // from Secoda. The text goes with U+FFFD in its place, and the log says where to fix it.
+            log.warn("Column {}: the {} held bytes that are not UTF-8 (a SQL_ASCII database?), replaced by U+FFFD;"
+                    + " fix the text in the database", row.qualifiedName(), String.join(" and the ", replaced));
+        }
+        return row;
     }
 
     @Override

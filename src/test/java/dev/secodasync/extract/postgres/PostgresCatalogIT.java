@@ -5,6 +5,7 @@ import dev.secodasync.catalog.CatalogCount;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.sql.SqlFiles;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.testsupport.PostgresTestDatabase;
@@ -12,10 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /** {@code sql/postgres/columns.sql} against the real server, on a schema full of awkward cases. */
+@ExtendWith(OutputCaptureExtension.class)
 class PostgresCatalogIT {
 
     static PostgresTestDatabase db;
@@ -180,5 +185,31 @@ class PostgresCatalogIT {
         } finally {
             reader.close();
         }
+    }
+
+    @Test
+    void commentsThatAreNotUtf8AreReplacedAndTheirObjectNamedNotTheWarehouseFailed(CapturedOutput output)
+            throws Exception {
+        // given: a SQL_ASCII database holding Latin-1 bytes in two comments
+        PostgresTestDatabase ascii = PostgresTestDatabase.createSqlAscii("secoda_sync_it_ascii",
+                "CREATE TABLE menu (id int, dish text)",
+                "COMMENT ON TABLE menu IS E'caf\\xe9'",
+                "COMMENT ON COLUMN menu.dish IS E'cr\\xe8me br\\xfbl\\xe9e'",
+                "CREATE TABLE clean (id int)",
+                "COMMENT ON TABLE clean IS 'plain'");
+        WarehouseProperties warehouse = Warehouses.postgres("pg", ascii.jdbcUrl()).username(PostgresTestDatabase.USER)
+                .build();
+
+        // when
+        List<ColumnRow> rows = readAll(warehouse);
+
+        // then: every column read, the bad bytes replaced, the rest as it is
+        assertThat(rows).extracting(ColumnRow::table, ColumnRow::column, ColumnRow::tableDescription,
+                ColumnRow::columnDescription).containsExactly(
+                        tuple("clean", "id", "plain", null),
+                        tuple("menu", "id", "caf\uFFFD", null),
+                        tuple("menu", "dish", "caf\uFFFD", "cr\uFFFDme br\uFFFDl\uFFFDe"));
+        assertThat(output).contains("Column \"" + ascii.name() + "\".\"public\".\"menu\".\"id\": the table comment held"
+                + " bytes that are not UTF-8").contains("\"menu\".\"dish\": the column comment held bytes");
     }
 }
