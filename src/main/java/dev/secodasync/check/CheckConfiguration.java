@@ -17,6 +17,7 @@ public class CheckConfiguration {
     ConnectionCheckRunner connectionCheckRunner(RunOptions options, SyncProperties sync, SecodaProperties secoda,
             WarehouseExtractors extractors, SecodaClient client, SecretMasker masker) {
         return new ConnectionCheckRunner(options, () -> new ConnectionCheck(options.select(sync.effectiveWarehouses()),
-                extractors, client, secoda, options.dryRun(), masker), System.out);
+                extractors, client, secoda, options.dryRun(), masker, new SyncPrediction(sync, options.force())),
+                System.out);
     }
 }

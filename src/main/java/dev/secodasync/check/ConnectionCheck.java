@@ -1,6 +1,5 @@
 package dev.secodasync.check;
 
-import dev.secodasync.catalog.CatalogCount;
 import dev.secodasync.config.SecodaProperties;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.extract.WarehouseExtractor;
@@ -13,8 +12,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code --check}: signs in to every selected warehouse (a trivial query that also counts what a
- * sync would export) and calls Secoda's healthcheck and one authenticated read. Uploads nothing,
+ * {@code --check}: signs in to every selected warehouse, reads its catalog as a sync would and
+ * predicts the sync's outcome ({@link SyncPrediction}: invalid rows, an empty result, a shrink
+ * against the last upload), and calls Secoda's healthcheck and one authenticated read. Uploads nothing,
  * writes nothing, and never stops at the first problem: every target gets its line.
  */
 public class ConnectionCheck {
@@ -31,17 +31,20 @@ public class ConnectionCheck {
 
     private final SecretMasker masker;
 
+    private final SyncPrediction prediction;
+
     /**
      * @param dryRun with {@code --dry-run} a run calls no Secoda API, so neither does the check
      */
     public ConnectionCheck(List<WarehouseProperties> warehouses, WarehouseExtractors extractors, SecodaClient secoda,
-            SecodaProperties secodaProperties, boolean dryRun, SecretMasker masker) {
+            SecodaProperties secodaProperties, boolean dryRun, SecretMasker masker, SyncPrediction prediction) {
         this.warehouses = List.copyOf(warehouses);
         this.extractors = extractors;
         this.secoda = secoda;
         this.secodaProperties = secodaProperties;
         this.dryRun = dryRun;
         this.masker = masker;
+        this.prediction = prediction;
     }
 
     /** Checks every target, in order: the warehouses, then Secoda. */
@@ -50,13 +53,15 @@ public class ConnectionCheck {
         for (WarehouseProperties warehouse : warehouses) {
             WarehouseExtractor extractor = extractors.forKind(warehouse.kind());
             results.add(attempt("warehouse " + warehouse.name() + " (" + warehouse.kind().dialect() + ")", () -> {
-                CatalogCount count = extractor.count(warehouse);
-                if (count.columns() == 0) {
-                    // The sync would refuse it (exit 4): an empty upload marks the whole integration stale.
-                    throw new IllegalStateException("no columns would be exported, so a sync would refuse the upload"
-                            + " (check include-schemas, exclude-schemas and the role's privileges)");
+                // The quick count first: it signs in and fails fast; then the catalog as a sync reads it.
+                extractor.count(warehouse);
+                try {
+                    return prediction.predict(warehouse, extractor.reader(warehouse));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e.getMessage(), e);
                 }
-                return count.tables() + " tables, " + count.columns() + " columns would be exported";
             }));
         }
         String base = secodaProperties.baseUrl().toString();

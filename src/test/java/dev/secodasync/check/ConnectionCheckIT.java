@@ -120,4 +120,24 @@ class ConnectionCheckIT {
         assertThat(exit).isEqualTo(ExitCodes.FAILED);
         assertThat(line(output, "warehouse shop (postgres)")).contains("FAIL", "a sync would refuse the upload");
     }
+
+    @Test
+    void aWarehouseTheSyncWouldFailOrRefuseForItsRowsOrAShrinkFailsTheCheck(CapturedOutput output) {
+        // given: one real sync, so that the state directory keeps its upload; then half the tables go
+        assertThat(JobArgs.builder().stateDir(stateDir).secoda(server.url("/"), TOKEN)
+                .warehouse(JobArgs.postgres(0, "shop", db.jdbcUrl())).run()).isZero();
+        db.execute("DROP VIEW shop.names");
+
+        // when
+        int shrunk = check(TOKEN, "--warehouse=shop");
+        db.execute("CREATE TABLE shop.\"odd.name\" (id int)", "CREATE VIEW shop.names AS SELECT name FROM shop.customers");
+        int strict = check(TOKEN, "--warehouse=shop", "--sync.dotted-names=fail");
+
+        // then
+        assertThat(shrunk).isEqualTo(ExitCodes.FAILED);
+        assertThat(output.getOut()).contains("a sync would refuse the upload: warehouse 'shop': tables fell from 2 to 1");
+        assertThat(strict).isEqualTo(ExitCodes.FAILED);
+        assertThat(output.getOut()).contains("a sync would fail: 1 invalid row problem(s)").contains("odd.name");
+        db.execute("DROP TABLE shop.\"odd.name\"");
+    }
 }
