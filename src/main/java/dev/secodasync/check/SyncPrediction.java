@@ -4,13 +4,12 @@ import dev.secodasync.catalog.CatalogCounter;
 import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.SyncProperties;
-import dev.secodasync.config.SyncProperties.DottedNamePolicy;
-import dev.secodasync.config.SyncProperties.InvalidRowPolicy;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
-import dev.secodasync.csv.RowValidator;
 import dev.secodasync.csv.SecodaCsvReader;
+import dev.secodasync.extract.InvalidCatalogException;
 import dev.secodasync.job.GuardRefusedException;
+import dev.secodasync.job.RowRules;
 import dev.secodasync.job.UploadGuards;
 import dev.secodasync.state.LastUpload;
 import java.io.IOException;
@@ -18,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -31,8 +28,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * kept ({@code out/uploaded/}).
  */
 final class SyncPrediction {
-
-    private static final int SHOWN = 5;
 
     private final SyncProperties sync;
 
@@ -51,31 +46,23 @@ final class SyncPrediction {
      * @throws IllegalStateException saying why a sync would fail or refuse the upload
      */
     String predict(WarehouseProperties warehouse, ItemStreamReader<ColumnRow> reader) throws Exception {
-        RowValidator validator = new RowValidator();
+        RowRules rules = new RowRules(warehouse.name(), sync.invalidRows(), sync.dottedNames());
         CatalogCounter counter = new CatalogCounter();
-        List<String> problems = new ArrayList<>();
-        long problemCount = 0;
-        long leftOut = 0;
         reader.open(new ExecutionContext());
         try {
             for (ColumnRow row = reader.read(); row != null; row = reader.read()) {
-                if (sync.dottedNames() == DottedNamePolicy.SKIP && RowValidator.dotted(row) != null) {
-                    leftOut++;
-                    continue;
-                }
-                List<String> rowProblems = validator.check(row);
-                problemCount += rowProblems.size();
-                rowProblems.stream().limit(SHOWN - problems.size()).forEach(problems::add);
-                if (rowProblems.isEmpty() || sync.invalidRows() != InvalidRowPolicy.SKIP) {
+                if (rules.accept(row)) {
                     counter.add(row.database(), row.schema(), row.table(), row.view());
                 }
             }
         } finally {
             reader.close();
         }
-        if (problemCount > 0 && sync.invalidRows() == InvalidRowPolicy.FAIL) {
-            throw new IllegalStateException("a sync would fail: " + problemCount + " invalid row problem(s), e.g. "
-                    + String.join("; ", problems) + " (sync.invalid-rows=fail)");
+        long leftOut;
+        try {
+            leftOut = rules.finish().count();
+        } catch (InvalidCatalogException invalid) {
+            throw new IllegalStateException("a sync would fail: " + invalid.getMessage());
         }
         CatalogStats stats = counter.stats("");
         try {

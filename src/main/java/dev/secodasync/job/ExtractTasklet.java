@@ -1,7 +1,6 @@
 package dev.secodasync.job;
 
 import dev.secodasync.catalog.ColumnRow;
-import dev.secodasync.extract.InvalidCatalogException;
 import dev.secodasync.extract.PrefetchingReader;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.extract.WarehouseReadException;
@@ -12,7 +11,6 @@ import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.csv.CsvFiles;
 import dev.secodasync.support.OwnerOnlyFiles;
-import dev.secodasync.csv.RowValidator;
 import dev.secodasync.csv.SecodaCsvWriter;
 import dev.secodasync.support.Errors;
 import java.io.IOException;
@@ -20,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -39,8 +35,6 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractTasklet.class);
 
-    private static final int MAX_PROBLEMS_SHOWN = 20;
-
     private final WarehouseProperties warehouse;
 
     private final WarehouseExtractor extractor;
@@ -49,7 +43,7 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
 
     private final InvalidRowPolicy invalidRows;
 
-    private final boolean skipDottedNames;
+    private final DottedNamePolicy dottedNames;
 
     private final long progressEveryNanos;
 
@@ -61,7 +55,7 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
         this.extractor = extractor;
         this.files = files;
         this.invalidRows = invalidRows;
-        this.skipDottedNames = dottedNames == DottedNamePolicy.SKIP;
+        this.dottedNames = dottedNames;
         this.progressEveryNanos = progressInterval.toNanos();
     }
 
@@ -96,14 +90,10 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
         OwnerOnlyFiles.createDirectories(files.outDir());
         long started = System.nanoTime();
         try {
-            List<String> problems = new ArrayList<>();
-            long problemCount = 0;
-            List<String> leftOut = new ArrayList<>();
-            long leftOutCount = 0;
+            RowRules rules = new RowRules(name, invalidRows, dottedNames);
             SecodaCsvWriter writer = SecodaCsvWriter.create(part);
             try (writer) {
                 try (PrefetchingReader reader = new PrefetchingReader(extractor.reader(warehouse), name)) {
-                    RowValidator validator = new RowValidator();
                     long rows = 0;
                     long lastProgress = started;
                     ColumnRow row;
@@ -113,20 +103,8 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
                                     + rows + " rows; the partial CSV is removed");
                         }
                         rows++;
-                        // Secoda rejects a period in a name: leave those rows out, not the whole catalog.
-                        if (skipDottedNames && RowValidator.dotted(row) != null) {
-                            if (leftOutCount++ < RowsLeftOut.FIRST) {
-                                leftOut.add(row.qualifiedName());
-                            }
+                        if (!rules.accept(row)) {
                             continue;
-                        }
-                        List<String> rowProblems = validator.check(row);
-                        if (!rowProblems.isEmpty()) {
-                            problemCount += rowProblems.size();
-                            rowProblems.stream().limit(MAX_PROBLEMS_SHOWN - problems.size()).forEach(problems::add);
-                            if (invalidRows == InvalidRowPolicy.SKIP) {
-                                continue;
-                            }
                         }
                         writer.write(row);
                         if ((rows & 0x3FF) == 0 && System.nanoTime() - lastProgress >= progressEveryNanos) {
@@ -139,22 +117,7 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
                 }
             }
             CatalogStats stats = writer.stats();
-            if (problemCount > 0) {
-                String summary = problemCount + " invalid row problem(s) in warehouse '" + name + "'"
-                        + (problemCount > problems.size() ? ", first " + problems.size() : "") + ": "
-                        + String.join("; ", problems);
-                if (invalidRows == InvalidRowPolicy.FAIL) {
-                    throw new InvalidCatalogException(summary
-                            + " (sync.invalid-rows=fail; set it to skip or warn to upload anyway)");
-                }
-                log.warn("{} ({})", summary, invalidRows == InvalidRowPolicy.SKIP ? "rows left out" : "uploaded as they are");
-            }
-            RowsLeftOut dotted = new RowsLeftOut(leftOutCount, leftOut);
-            if (leftOutCount > 0) {
-                log.warn("Warehouse '{}': {} column(s) left out because a name holds a period, which Secoda rejects"
-                        + " (sync.dotted-names=skip; the rest is synced): {}{}", name, leftOutCount,
-                        String.join(", ", leftOut), leftOutCount > leftOut.size() ? ", ..." : "");
-            }
+            RowsLeftOut dotted = rules.finish();
             OwnerOnlyFiles.publish(part, csv);
             contribution.incrementWriteCount(stats.columns());
             // Compared before the upload step replaces the uploaded copy it compares with.
