@@ -119,7 +119,8 @@ public class SyncJobConfiguration {
                     .build();
             Step upload = new StepBuilder(WarehouseSteps.upload(warehouse.name()), jobRepository)
                     .tasklet(new SecretMaskingTasklet(new UploadTasklet(warehouse, files, integrations, client,
-                            jobRepository, skipReason, uploads, new UploadGuards(sync.guards(), options.force())), masker),
+                            jobRepository, skipReason, uploads, new UploadGuards(sync.guards(), options.force()),
+                            sync.progressInterval()), masker),
                             NO_TRANSACTION)
                     .listener(listener)
                     .build();

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -49,12 +50,14 @@ public class UploadTasklet implements Tasklet {
 
     private final UploadGuards guards;
 
+    private final Duration progressInterval;
+
     /**
      * @param skipReason why no API may be called (dry run, no token), or null to upload
      */
     public UploadTasklet(WarehouseProperties warehouse, CsvFiles files, IntegrationResolver integrations,
             SecodaClient client, JobRepository jobRepository, String skipReason, UploadStateStore uploads,
-            UploadGuards guards) {
+            UploadGuards guards, Duration progressInterval) {
         this.warehouse = warehouse;
         this.files = files;
         this.integrations = integrations;
@@ -63,6 +66,7 @@ public class UploadTasklet implements Tasklet {
         this.skipReason = skipReason;
         this.uploads = uploads;
         this.guards = guards;
+        this.progressInterval = progressInterval;
     }
 
     // The next run compares against what Secoda really has (guards, schema comparison). A hard
@@ -121,8 +125,9 @@ public class UploadTasklet implements Tasklet {
                     integration.id());
             return RepeatStatus.FINISHED;
         }
+        long uploadStarted = System.nanoTime();
         try {
-            client.importMetadata(integration.id(), csv);
+            client.importMetadata(integration.id(), csv, progressInterval);
         } catch (SecodaHttpException e) {
             // A remembered id whose integration was deleted in Secoda: look the name up again, once.
             if (e.status() != 404 || integration.source() != IntegrationResolver.Source.STATE_STORE) {
@@ -132,10 +137,13 @@ public class UploadTasklet implements Tasklet {
                     integration.id(), warehouse.integrationName());
             integrations.forget(warehouse);
             integration = integrations.resolve(warehouse);
-            client.importMetadata(integration.id(), csv);
+            client.importMetadata(integration.id(), csv, progressInterval);
         }
+        long uploadMillis = (System.nanoTime() - uploadStarted) / 1_000_000;
         WarehouseSteps.uploaded(outcome, WarehouseSteps.Outcome.UPLOADED, integration.id(), null);
-        log.info("Warehouse '{}': uploaded {} to Secoda integration {}", name, csv, integration.id());
+        outcome.putLong(WarehouseSteps.UPLOAD_MS, uploadMillis);
+        log.info("Warehouse '{}': uploaded {} to Secoda integration {} in {} ms", name, csv, integration.id(),
+                uploadMillis);
         // Secoda has the file: failing to remember that must not turn the sync into a failure
         // (a restart would upload it again). The guards then compare with the older upload.
         try {

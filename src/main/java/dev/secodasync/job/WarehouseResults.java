@@ -40,7 +40,10 @@ final class WarehouseResults {
         RowsLeftOut leftOut = (RowsLeftOut) extracted.get(WarehouseSteps.LEFT_OUT);
         Duration took = duration(Stream.of(extractHere ? extract : null, uploadHere ? upload : null)
                 .filter(Objects::nonNull).toList());
-        Builder result = new Builder(name, stats, csv, comparison, leftOut, took);
+        ExecutionContext uploadContext = uploadHere ? upload.getExecutionContext() : new ExecutionContext();
+        Duration uploadDuration = uploadContext.containsKey(WarehouseSteps.UPLOAD_MS)
+                ? Duration.ofMillis(uploadContext.getLong(WarehouseSteps.UPLOAD_MS)) : null;
+        Builder result = new Builder(name, stats, csv, comparison, leftOut, uploadDuration, took);
         if (extractHere && extract.getStatus() == BatchStatus.FAILED) {
             return result.failed(extract);
         }
@@ -84,21 +87,24 @@ final class WarehouseResults {
     }
 
     private record Builder(String name, CatalogStats stats, Path csv, SchemaComparison comparison,
-            RowsLeftOut leftOut, Duration took) {
+            RowsLeftOut leftOut, Duration uploadDuration, Duration took) {
 
         WarehouseResult end(Status status, String integrationId, String note) {
-            return new WarehouseResult(name, status, stats, csv, integrationId, note, null, null, comparison, leftOut, took);
+            return new WarehouseResult(name, status, stats, csv, integrationId, note, null, null, comparison, leftOut,
+                    uploadDuration, took);
         }
 
         WarehouseResult refused(StepExecution step) {
-            return new WarehouseResult(name, Status.REFUSED, stats, csv, null, null, error(step), null, comparison, leftOut, took);
+            return new WarehouseResult(name, Status.REFUSED, stats, csv, null, null, error(step), null, comparison,
+                    leftOut, null, took);
         }
 
         WarehouseResult failed(StepExecution step) {
             ExecutionContext context = step.getExecutionContext();
             String type = context.containsKey(WarehouseSteps.ERROR_TYPE) ? context.getString(WarehouseSteps.ERROR_TYPE)
                     : null;
-            return new WarehouseResult(name, Status.FAILED, stats, csv, null, null, error(step), type, comparison, leftOut, took);
+            return new WarehouseResult(name, Status.FAILED, stats, csv, null, null, error(step), type, comparison,
+                    leftOut, null, took);
         }
 
         private static String error(StepExecution step) {

@@ -26,6 +26,7 @@ final class WarehouseSteps {
     static final String LEFT_OUT = "left_out";
     static final String OUTCOME = "outcome";
     static final String INTEGRATION_ID = "integration_id";
+    static final String UPLOAD_MS = "upload_ms";
     static final String NOTE = "note";
     static final String ERROR = "error";
     static final String ERROR_TYPE = "error_type";

@@ -109,10 +109,11 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
      * @param schemaChanges comparison with the last successful upload, or null when no CSV was written
      * @param rowsLeftOut columns left out because a name holds a period (Secoda rejects it), or null
      *     when no CSV was written
+     * @param uploadMs how long the upload took, or null when nothing was uploaded in this run
      */
     public record Warehouse(String name, String status, boolean uploaded, String skipped, String integrationId,
             Long databases, Long schemas, Long tables, Long views, Long columns, String csv, String sha256,
-            long durationMs, Failure error, Changes schemaChanges, RowsLeftOut rowsLeftOut) {
+            long durationMs, Failure error, Changes schemaChanges, RowsLeftOut rowsLeftOut, Long uploadMs) {
 
         static Warehouse of(WarehouseResult r) {
             SchemaComparison comparison = r.comparison();
@@ -126,7 +127,8 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
                     hasStats ? r.stats().columns() : null,
                     r.csv() == null ? null : r.csv().toAbsolutePath().toString(),
                     hasStats ? r.stats().sha256() : null, r.duration().toMillis(), error,
-                    comparison == null ? null : Changes.of(comparison), r.leftOut());
+                    comparison == null ? null : Changes.of(comparison), r.leftOut(),
+                    r.uploadDuration() == null ? null : r.uploadDuration().toMillis());
         }
     }
 

@@ -17,11 +17,12 @@ import java.time.Duration;
  * @param errorType the kind of failure (an exception's simple class name), or null
  * @param comparison how the CSV compares with the last upload, or null when no CSV was compared
  * @param leftOut rows left out because Secoda would reject their names, or null when no CSV was written
+ * @param uploadDuration how long the upload took, or null when nothing was uploaded in this run
  * @param duration time from the warehouse's start to its end
  */
 public record WarehouseResult(String name, Status status, CatalogStats stats, Path csv, String integrationId,
         String note, String error, String errorType, SchemaComparison comparison, RowsLeftOut leftOut,
-        Duration duration) {
+        Duration uploadDuration, Duration duration) {
 
     /** Where a warehouse's sync ended. */
     public enum Status {

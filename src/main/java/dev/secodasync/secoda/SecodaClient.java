@@ -4,6 +4,7 @@ import dev.secodasync.job.IntegrationResolver;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,12 +98,9 @@ public class SecodaClient {
     }
 
     /**
-     * An HTTP client for Secoda. Redirects are not followed: OkHttp would turn a redirected POST
-     * into a GET whose 200 looks like a successful upload. OkHttp's own silent retry is off: it
-     * could repeat a create; {@link SecodaRetry} and {@link IntegrationResolver} decide instead.
-     * For a plain-HTTP {@code baseUrl} (a loopback proxy or sidecar, the only place Secoda may be
-     * reached without TLS) the client is cleartext only: OkHttp then skips loading the trust store
-     * and TLS stack, about 80 ms of every run that uploads (measured, bench/README.md).
+     * An HTTP client for Secoda: no redirects (a redirected POST becomes a GET whose 200 looks like
+     * an upload), no silent retry (it could repeat a create; {@link SecodaRetry} and the job decide),
+     * cleartext only for a plain-HTTP (loopback) base URL, which spares loading the TLS stack.
      */
     public static OkHttpClient.Builder httpClient(HttpUrl baseUrl) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false)
@@ -174,6 +172,11 @@ public class SecodaClient {
 
     /** Uploads the catalog CSV, streamed from disk. @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: upload the CSV</a> */
     public void importMetadata(String integrationId, Path csv) {
+        importMetadata(integrationId, csv, Duration.ofSeconds(5));
+    }
+
+    /** As {@link #importMetadata(String, Path)}, logging the bytes sent every {@code progressEvery}. */
+    public void importMetadata(String integrationId, Path csv, Duration progressEvery) {
         HttpUrl url = urls.of("integration/integrations/").newBuilder()
                 .addPathSegment(integrationId)
                 .addPathSegment("import_metadata")
@@ -181,7 +184,8 @@ public class SecodaClient {
                 .build();
         RequestBody body = new MultipartBody.Builder()
                 .setType(MultipartBody.FORM)
-                .addFormDataPart("file", csv.getFileName().toString(), RequestBody.create(csv.toFile(), CSV))
+                .addFormDataPart("file", csv.getFileName().toString(), new ProgressRequestBody(
+                        RequestBody.create(csv.toFile(), CSV), csv.getFileName().toString(), progressEvery))
                 .build();
         Request request = new Request.Builder().url(url).post(body).build();
         // Safe to repeat: every upload is the complete catalog, a second one changes nothing.

@@ -99,6 +99,7 @@ class RunSummaryIT {
         assertThat(w.get("name").asString()).isEqualTo("shop");
         assertThat(w.get("status").asString()).isEqualTo("synced");
         assertThat(w.get("uploaded").asBoolean()).isTrue();
+        assertThat(w.get("upload_ms").isIntegralNumber()).isTrue();
         assertThat(w.get("skipped").isNull()).isTrue();
         assertThat(w.get("integration_id").asString()).isEqualTo(secoda.integrations().get(0).get("id"));
         assertThat(w.get("databases").asLong()).isEqualTo(1);
@@ -200,6 +201,7 @@ class RunSummaryIT {
         JsonNode uw = u.get("warehouses").get(0);
         assertThat(uw.get("status").asString()).isEqualTo("unchanged");
         assertThat(uw.get("uploaded").asBoolean()).isFalse();
+        assertThat(uw.get("upload_ms").isNull()).isTrue();
         assertThat(uw.get("skipped").isString()).isTrue();
         assertThat(uw.get("schema_changes").get("tables_added").get("count").asLong()).isZero();
 

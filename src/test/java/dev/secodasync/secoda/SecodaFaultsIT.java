@@ -220,4 +220,18 @@ class SecodaFaultsIT {
                 .hasMessageContaining("secoda.retry.max-elapsed=PT20S");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void anUploadSaysHowFarItIsWhileItGoes(CapturedOutput output) throws Exception {
+        // given: a CSV of about 3 MB and a line wanted as often as the writes come
+        String id = secoda.existing("w", "custom");
+        Path big = Files.writeString(csv.resolveSibling("big.csv"), "x,y\n".repeat(750_000));
+
+        // when
+        client(1, Duration.ofSeconds(5)).importMetadata(id, big, Duration.ZERO);
+
+        // then
+        assertThat(output).contains("Upload of big.csv: ").contains("of 3.0 MB sent").contains("MB/s");
+        assertThat(secoda.uploads()).hasSize(1);
+    }
 }
