@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.JobArgs;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,11 @@ class MetricsPushIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private static final String TOKEN = "tok-metrics-5c1d";
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
     @TempDir
     Path stateDir;
 
@@ -55,9 +63,9 @@ class MetricsPushIT {
             assumeTrue(false, BINARY + " is missing: apt-get install -y prometheus-pushgateway");
         }
         port = freePort();
-        Path storage = stateDir.resolve("pushgateway");
+        Path gatewayLog = stateDir.resolve("pushgateway.log");
         gateway = new ProcessBuilder(binary.get().toString(), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(stateDir.resolve("pushgateway.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(gatewayLog.toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             try {
@@ -67,7 +75,7 @@ class MetricsPushIT {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            assertThat(gateway.isAlive()).as("pushgateway running (%s)", storage).isTrue();
+            assertThat(gateway.isAlive()).as("pushgateway running (see %s)", gatewayLog).isTrue();
             assertThat(System.nanoTime()).as("pushgateway ready within 20 s").isLessThan(deadline);
             Thread.sleep(100);
         }
@@ -99,7 +107,6 @@ class MetricsPushIT {
         assertThat(value(metrics, "secoda_sync_duration_seconds", labels)).isPositive();
         assertThat(value(metrics, "secoda_sync_exit_code", "instance=\"\",job=\"secoda-sync\",warehouses=\"demo\""))
                 .isZero();
-        assertThat(metrics).doesNotContain("secret-token");
 
         // The same warehouse fails: the last success stays, failed and the exit code say so.
         int failed = demo().warehouse(0, "jdbc-url", "jdbc:h2:mem:metrics-broken;INIT=RUNSCRIPT FROM 'classpath:no-such.sql'")
@@ -110,6 +117,28 @@ class MetricsPushIT {
         assertThat(value(after, "secoda_sync_failed", labels)).isEqualTo(1);
         assertThat(value(after, "secoda_sync_exit_code", "instance=\"\",job=\"secoda-sync\",warehouses=\"demo\""))
                 .isEqualTo(ExitCodes.FAILED);
+    }
+
+    @Test
+    void anUploadThenARefusalKeepsTheLastSuccessAndSaysRefused() throws Exception {
+        new FakeSecoda(TOKEN, 20).on(server);
+        String labels = "instance=\"\",job=\"secoda-sync\",warehouse=\"demo\",warehouses=\"demo\"";
+        assertThat(demo().secoda(server.url("/"), TOKEN).run()).isEqualTo(ExitCodes.SUCCESS);
+        String uploaded = metrics();
+        assertThat(value(uploaded, "secoda_sync_uploaded", labels)).isEqualTo(1);
+        double success = value(uploaded, "secoda_sync_last_success_timestamp_seconds", labels);
+
+        // The same warehouse now exports nothing: the empty-catalog guard refuses (exit 4).
+        int refused = demo().secoda(server.url("/"), TOKEN)
+                .warehouse(0, "jdbc-url", "jdbc:h2:mem:metrics-empty-" + System.nanoTime()).run();
+        assertThat(refused).isEqualTo(ExitCodes.GUARD_REFUSED);
+        String after = metrics();
+        assertThat(value(after, "secoda_sync_refused", labels)).isEqualTo(1);
+        assertThat(value(after, "secoda_sync_uploaded", labels)).isZero();
+        assertThat(value(after, "secoda_sync_last_success_timestamp_seconds", labels)).isEqualTo(success);
+        assertThat(value(after, "secoda_sync_exit_code", "instance=\"\",job=\"secoda-sync\",warehouses=\"demo\""))
+                .isEqualTo(ExitCodes.GUARD_REFUSED);
+        assertThat(after).doesNotContain(TOKEN);
     }
 
     @Test
