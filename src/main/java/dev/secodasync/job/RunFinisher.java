@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +50,10 @@ public class RunFinisher {
      *
      * @param exitCode the code the job's outcome calls for ({@link ExitCodes#forRun})
      * @param results every warehouse's outcome
+     * @param beforeSummary told the exit code just before the summary is printed (the metrics push),
+     *     so that its log lines come before the summary line
      */
-    public int finish(int exitCode, List<WarehouseResult> results) {
+    public int finish(int exitCode, List<WarehouseResult> results, IntConsumer beforeSummary) {
         int code = exitCode;
         if (ExitCodes.forgiven(exitCode, sync.failOnError(), results)) {
             log.warn("sync.fail-on-error=false: {} warehouse(s) failed; exiting {} anyway", results.stream()
@@ -61,6 +64,7 @@ public class RunFinisher {
         if (code == ExitCodes.INTERRUPTED) {
             summary = summary.interrupted();
         }
+        beforeSummary.accept(code);
         try {
             writer.write(summary, options.summary(), out);
         } catch (UncheckedIOException e) {
@@ -75,7 +79,8 @@ public class RunFinisher {
      * Ends a run that did not start its job (another run holds a warehouse): the summary carries
      * the reason and no warehouse. Answers {@code exitCode}, which {@code sync.fail-on-error} never changes.
      */
-    public int notRun(int exitCode, String errorType, String why) {
+    public int notRun(int exitCode, String errorType, String why, IntConsumer beforeSummary) {
+        beforeSummary.accept(exitCode);
         try {
             writer.write(RunSummary.notRun(errorType, why, exitCode, started, clock.instant()), options.summary(), out);
         } catch (UncheckedIOException e) {

@@ -153,10 +153,10 @@ public class SyncJobConfiguration {
     @Bean
     SyncRunner syncRunner(JobOperator jobOperator, Job secodaSyncJob, JobRepository jobRepository,
             DataSource dataSource, SyncProperties sync, RunOptions options, RunFinisher finisher, SqlFiles sql,
-            RunInterruption interruption) {
+            RunInterruption interruption, RunMetrics metrics) {
         List<String> names = options.select(sync.effectiveWarehouses()).stream().map(WarehouseProperties::name).toList();
         return new SyncRunner(jobOperator, secodaSyncJob, names, jobRepository,
                 WarehouseLocks.forRepository(dataSource, unpooled(dataSource), sync.stateDir(), sql), options, finisher,
-                sync.restartMaxAge(), interruption);
+                sync.restartMaxAge(), interruption, metrics);
     }
 }

@@ -54,9 +54,11 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final RunInterruption interruption;
 
+    private final RunMetrics metrics;
+
     SyncRunner(JobOperator jobOperator, Job job, List<String> warehouses, JobRepository jobRepository,
             WarehouseLocks locks, RunOptions options, RunFinisher finisher, Duration restartMaxAge,
-            RunInterruption interruption) {
+            RunInterruption interruption, RunMetrics metrics) {
         this.jobOperator = jobOperator;
         this.job = job;
         this.warehouses = List.copyOf(warehouses);
@@ -66,6 +68,7 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
         this.finisher = finisher;
         this.restartMaxAge = restartMaxAge;
         this.interruption = interruption;
+        this.metrics = metrics;
     }
 
     @Override
@@ -83,7 +86,7 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
                     + " nothing. Run other warehouses with --warehouse=NAME.", busy);
             // The run summary says so too.
             exitCode = finisher.notRun(ExitCodes.ALREADY_RUNNING, "AlreadyRunning", "another run of warehouse(s) "
-                    + busy + " is in progress; this run did nothing");
+                    + busy + " is in progress; this run did nothing", code -> metrics.push(names, List.of(), code));
             return;
         }
         interruption.install();
@@ -164,7 +167,9 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
                     execution.getStatus());
         }
         // sync.fail-on-error, then the run summary as the last line.
-        exitCode = finisher.finish(exitCode, results);
+        // The metrics push (when enabled) just before the summary line: before the process exits, and a
+        // failed push is one log line that leaves the exit code alone.
+        exitCode = finisher.finish(exitCode, results, code -> metrics.push(warehouses, results, code));
     }
 
     private static void logSummary(List<WarehouseResult> results) {
