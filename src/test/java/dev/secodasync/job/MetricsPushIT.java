@@ -2,7 +2,6 @@ package dev.secodasync.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.JobArgs;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockWebServer;
@@ -55,12 +53,9 @@ class MetricsPushIT {
 
     @BeforeEach
     void startPushgateway() throws Exception {
-        Optional<Path> binary = Files.isExecutable(BINARY) ? Optional.of(BINARY) : Optional.empty();
-        if (binary.isEmpty()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(BINARY + " is missing: .ci/run installs it (apt-get install -y prometheus-pushgateway)");
-            }
-            assumeTrue(false, BINARY + " is missing: apt-get install -y prometheus-pushgateway");
+        // Never a skip: like PostgreSQL, the real server is part of what this test checks.
+        if (!Files.isExecutable(BINARY)) {
+            fail(BINARY + " is missing: .ci/run installs it (apt-get install -y prometheus-pushgateway)");
         }
         port = freePort();
         Path gatewayLog = stateDir.resolve("pushgateway.log");
