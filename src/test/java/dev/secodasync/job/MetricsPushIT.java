@@ -59,7 +59,7 @@ class MetricsPushIT {
         }
         port = freePort();
         Path gatewayLog = stateDir.resolve("pushgateway.log");
-        gateway = new ProcessBuilder(binary.get().toString(), "--web.listen-address=127.0.0.1:" + port)
+        gateway = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(gatewayLog.toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
