@@ -7,8 +7,8 @@ import java.sql.Statement;
 
 /**
  * A fresh database on the real PostgreSQL server (127.0.0.1:5432, user postgres, trust auth, as on
- * the project's machines; override with {@code SECODA_SYNC_TEST_PG_HOST} / {@code _PORT} /
- * {@code _USER}). There is no skip: when the server cannot be reached the test fails, naming it.
+ * the project's machines; override with {@code TEST_PG_HOST} / {@code _PORT} / {@code _USER}, not
+ * {@code SECODA_*}: the job takes every {@code SECODA_*} and {@code SYNC_*} variable for a setting). There is no skip: when the server cannot be reached the test fails, naming it.
  *
  * <p>The database is created with an ICU linguistic default collation (en-US), under which "a"
  * sorts before "B": a catalog query that forgets {@code COLLATE "C"} returns the wrong order and
@@ -16,9 +16,9 @@ import java.sql.Statement;
  */
 public final class PostgresTestDatabase {
 
-    public static final String HOST = env("SECODA_SYNC_TEST_PG_HOST", "127.0.0.1");
-    public static final String PORT = env("SECODA_SYNC_TEST_PG_PORT", "5432");
-    public static final String USER = env("SECODA_SYNC_TEST_PG_USER", "postgres");
+    public static final String HOST = env("TEST_PG_HOST", "127.0.0.1");
+    public static final String PORT = env("TEST_PG_PORT", "5432");
+    public static final String USER = env("TEST_PG_USER", "postgres");
 
     private final String name;
 
