@@ -3,6 +3,8 @@ package dev.secodasync.job;
 import dev.secodasync.secoda.SecodaClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +40,8 @@ class RunInterruption {
 
     private final List<Signal> signals = List.of(new Signal("TERM"), new Signal("INT"));
 
-    private final List<SignalHandler> previous = new CopyOnWriteArrayList<>();
+    // The handlers replaced, to put back when the run ends.
+    private final Map<Signal, SignalHandler> installed = new ConcurrentHashMap<>();
 
     /** What a step does when the run is stopped. */
     interface Stoppable {
@@ -65,17 +68,20 @@ class RunInterruption {
      */
     void install() {
         for (Signal signal : signals) {
-            previous.add(Signal.handle(signal, s -> onSignal()));
+            try {
+                installed.put(signal, Signal.handle(signal, s -> onSignal()));
+            } catch (IllegalArgumentException ignoredByTheShell) {
+                // A background job of a shell script starts with SIGINT ignored; it stays ignored.
+                log.debug("SIG{} is not handled: {}", signal.getName(), ignoredByTheShell.getMessage());
+            }
         }
     }
 
     /** The run ended and its summary is written; the JVM's own handling of the signals is back. */
     void finished() {
         finished.countDown();
-        for (int i = 0; i < previous.size(); i++) {
-            Signal.handle(signals.get(i), previous.get(i));
-        }
-        previous.clear();
+        installed.forEach(Signal::handle);
+        installed.clear();
     }
 
     private void onSignal() {
