@@ -12,6 +12,12 @@ public enum WarehouseKind {
     /** H2: the embedded demo, and any H2 database. */
     H2("h2", "org.h2.Driver"),
 
+    /**
+     * MySQL 8 and MariaDB 10.x through MariaDB Connector/J: one server per warehouse entry, read
+     * through {@code information_schema}; the warehouse name is the database, each MySQL database a schema.
+     */
+    MYSQL("mysql", "org.mariadb.jdbc.Driver"),
+
     /** Snowflake: one account per warehouse entry, read database by database through INFORMATION_SCHEMA. */
     SNOWFLAKE("snowflake", "net.snowflake.client.api.driver.SnowflakeDriver");
 

@@ -21,7 +21,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  *
  * @param name unique name of this warehouse; selects it with {@code --warehouse=NAME} and names
  *     its CSV file, so letters, digits, {@code .}, {@code _} and {@code -} only
- * @param kind the warehouse kind: {@code postgres}, {@code snowflake} or {@code h2}
+ * @param kind the warehouse kind: {@code postgres}, {@code snowflake}, {@code mysql} (MySQL and MariaDB; the
+ *     warehouse name is the database, each MySQL database a schema) or {@code h2}
  * @param jdbcUrl JDBC URL of the warehouse, e.g. {@code jdbc:postgresql://db.internal:5432/analytics}
  * @param username user to sign in as; a read-only catalog role is enough
  * @param password password of that user; set it from an environment variable, e.g.

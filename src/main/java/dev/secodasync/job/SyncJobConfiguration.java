@@ -7,6 +7,7 @@ import dev.secodasync.config.SyncProperties;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
 import dev.secodasync.extract.h2.H2Extractor;
+import dev.secodasync.extract.mysql.MysqlExtractor;
 import dev.secodasync.extract.postgres.PostgresExtractor;
 import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.extract.WarehouseExtractors;
@@ -62,6 +63,7 @@ public class SyncJobConfiguration {
         return new WarehouseExtractors(List.of(
                 new PostgresExtractor(sql),
                 new H2Extractor(sql, sync.fetchSize()),
+                new MysqlExtractor(sql, sync.fetchSize()),
                 new SnowflakeExtractor(sql, sync.fetchSize())));
     }
 
