@@ -179,6 +179,10 @@ public record WarehouseProperties(
             }
             snowflakeOnly.forEach(k -> problems.add(key + "." + k + " is only for kind snowflake (kind is "
                     + (kind == null ? "not set" : kind.dialect()) + ")"));
+            if (kind == WarehouseKind.MYSQL && jdbcUrl != null && !jdbcUrl.startsWith("jdbc:mariadb:")) {
+                problems.add(key + ".jdbc-url must start with jdbc:mariadb:// for kind mysql (the MariaDB driver"
+                        + " reads MySQL servers too), e.g. jdbc:mariadb://mysql.internal:3306/");
+            }
             return problems;
         }
         problems.addAll(SnowflakeSettingsValidator.problems(this, key));

@@ -330,4 +330,15 @@ class ConfigurationErrorsTest {
         assertRefusedBeforeAnyWork(exit);
         assertThat(output).contains("no warehouse is configured").contains("sync.upload-demo=true");
     }
+
+    @Test
+    void aMysqlWarehouseNeedsTheMariadbUrl(CapturedOutput output) {
+        // when: the URL as MySQL's own driver would take it
+        int exit = run("--sync.warehouses[0].name=w", "--sync.warehouses[0].kind=mysql",
+                "--sync.warehouses[0].jdbc-url=jdbc:mysql://db:3306/");
+
+        // then
+        assertRefusedBeforeAnyWork(exit);
+        assertThat(output).contains("sync.warehouses[0].jdbc-url must start with jdbc:mariadb:// for kind mysql");
+    }
 }
