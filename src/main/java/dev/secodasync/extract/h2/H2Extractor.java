@@ -5,13 +5,10 @@ import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.extract.CatalogFilters;
-import dev.secodasync.extract.ColumnRowMapper;
-import dev.secodasync.extract.WarehouseConnections;
+import dev.secodasync.extract.CursorQueries;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.sql.SqlFiles;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads an H2 database (the built-in demo, or any H2 database): {@code sql/h2/columns.sql}
@@ -36,27 +33,11 @@ public class H2Extractor implements WarehouseExtractor {
 
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
-        SqlFiles.Bound query = SqlFiles.bind(sql.load("h2", "columns"), CatalogFilters.of(warehouse));
-        return new JdbcCursorItemReaderBuilder<ColumnRow>()
-                .name("columns-" + warehouse.name())
-                .dataSource(WarehouseConnections.dataSource(warehouse))
-                .sql(query.sql())
-                .queryArguments(query.arguments())
-                .rowMapper(new ColumnRowMapper())
-                .connectionAutoCommit(false)
-                .fetchSize(fetchSize)
-                .verifyCursorPosition(false)
-                .saveState(false)
-                .build();
+        return CursorQueries.reader(warehouse, SqlFiles.bind(sql.load("h2", "columns"), CatalogFilters.of(warehouse)), fetchSize);
     }
 
     @Override
     public CatalogCount count(WarehouseProperties warehouse) {
-        SqlFiles.Bound query = SqlFiles.bind(sql.load("h2", "check"), CatalogFilters.of(warehouse));
-        return JdbcClient.create(WarehouseConnections.dataSource(warehouse))
-                .sql(query.sql())
-                .params(query.arguments())
-                .query((rs, n) -> new CatalogCount(rs.getLong("tables"), rs.getLong("columns")))
-                .single();
+        return CursorQueries.count(warehouse, SqlFiles.bind(sql.load("h2", "check"), CatalogFilters.of(warehouse)));
     }
 }

@@ -5,15 +5,12 @@ import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.extract.CatalogFilters;
-import dev.secodasync.extract.ColumnRowMapper;
-import dev.secodasync.extract.WarehouseConnections;
+import dev.secodasync.extract.CursorQueries;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.sql.SqlFiles;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads a MySQL or MariaDB server: {@code sql/mysql/columns.sql} over {@code information_schema},
@@ -39,27 +36,12 @@ public class MysqlExtractor implements WarehouseExtractor {
 
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
-        SqlFiles.Bound query = SqlFiles.bind(sql.load("mysql", "columns"), parameters(warehouse));
-        return new JdbcCursorItemReaderBuilder<ColumnRow>()
-                .name("columns-" + warehouse.name())
-                .dataSource(WarehouseConnections.dataSource(warehouse))
-                .sql(query.sql())
-                .queryArguments(query.arguments())
-                .rowMapper(new ColumnRowMapper())
-                .fetchSize(fetchSize)
-                .verifyCursorPosition(false)
-                .saveState(false)
-                .build();
+        return CursorQueries.reader(warehouse, SqlFiles.bind(sql.load("mysql", "columns"), parameters(warehouse)), fetchSize);
     }
 
     @Override
     public CatalogCount count(WarehouseProperties warehouse) {
-        SqlFiles.Bound query = SqlFiles.bind(sql.load("mysql", "check"), parameters(warehouse));
-        return JdbcClient.create(WarehouseConnections.dataSource(warehouse))
-                .sql(query.sql())
-                .params(query.arguments())
-                .query((rs, n) -> new CatalogCount(rs.getLong("tables"), rs.getLong("columns")))
-                .single();
+        return CursorQueries.count(warehouse, SqlFiles.bind(sql.load("mysql", "check"), parameters(warehouse)));
     }
 
     private static Map<String, Object> parameters(WarehouseProperties warehouse) {

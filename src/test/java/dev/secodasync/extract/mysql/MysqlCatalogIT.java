@@ -9,14 +9,12 @@ import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.testsupport.MariaDbTestDatabase;
+import dev.secodasync.testsupport.Rows;
 import dev.secodasync.testsupport.Warehouses;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /** kind: mysql against the real MariaDB: names, comments, types and order as the CSV needs them. */
 class MysqlCatalogIT {
@@ -56,17 +54,7 @@ class MysqlCatalogIT {
     }
 
     static List<ColumnRow> readAll(WarehouseProperties warehouse) throws Exception {
-        ItemStreamReader<ColumnRow> reader = new MysqlExtractor(SqlFiles.builtIn(), 2).reader(warehouse);
-        reader.open(new ExecutionContext());
-        try {
-            List<ColumnRow> rows = new ArrayList<>();
-            for (ColumnRow row = reader.read(); row != null; row = reader.read()) {
-                rows.add(row);
-            }
-            return rows;
-        } finally {
-            reader.close();
-        }
+        return Rows.readAll(new MysqlExtractor(SqlFiles.builtIn(), 2).reader(warehouse));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.secodasync.extract.postgres;
 
+import dev.secodasync.testsupport.Rows;
 import dev.secodasync.testsupport.Warehouses;
 import dev.secodasync.catalog.CatalogCount;
 import dev.secodasync.catalog.ColumnRow;
@@ -9,15 +10,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.testsupport.PostgresTestDatabase;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /** {@code sql/postgres/columns.sql} against the real server, on a schema full of awkward cases. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -174,17 +172,7 @@ class PostgresCatalogIT {
     }
 
     static List<ColumnRow> readAll(WarehouseProperties warehouse) throws Exception {
-        ItemStreamReader<ColumnRow> reader = new PostgresExtractor(SqlFiles.builtIn()).reader(warehouse);
-        reader.open(new ExecutionContext());
-        try {
-            List<ColumnRow> rows = new ArrayList<>();
-            for (ColumnRow row = reader.read(); row != null; row = reader.read()) {
-                rows.add(row);
-            }
-            return rows;
-        } finally {
-            reader.close();
-        }
+        return Rows.readAll(new PostgresExtractor(SqlFiles.builtIn()).reader(warehouse));
     }
 
     @Test
