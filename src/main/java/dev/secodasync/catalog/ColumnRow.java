@@ -26,7 +26,7 @@ public record ColumnRow(
         String column,
         String columnDescription,
         String columnType,
-        int sortOrder) {
+        int sortOrder) implements CatalogItem {
 
     /** The table as database.schema.table, each name quoted, so that a name holding a period reads as one. */
     public String qualifiedTable() {

@@ -1,6 +1,8 @@
 package dev.secodasync.extract;
 
 import dev.secodasync.catalog.CatalogCount;
+import dev.secodasync.catalog.CatalogItem;
+import java.util.Optional;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
@@ -20,6 +22,20 @@ public interface WarehouseExtractor {
      * table in code-point order, then position). The caller opens and closes it.
      */
     ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse);
+
+    /**
+     * A reader of the detailed catalog the JSONL format writes ({@link CatalogItem}: each table's
+     * details before its columns, the lineage edges after them), or empty when this kind reads only
+     * columns. The caller opens and closes it.
+     */
+    default Optional<ItemStreamReader<CatalogItem>> detailedReader(WarehouseProperties warehouse) {
+        return Optional.empty();
+    }
+
+    /** True when {@link #detailedReader} reads this kind, so that a JSONL warehouse of another kind fails at start. */
+    default boolean readsDetails() {
+        return false;
+    }
 
     /** Signs in, runs a trivial query and counts what a sync would export, uploading nothing. */
     CatalogCount count(WarehouseProperties warehouse);

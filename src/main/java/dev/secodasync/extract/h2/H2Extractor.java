@@ -1,6 +1,12 @@
 package dev.secodasync.extract.h2;
 
 import dev.secodasync.catalog.CatalogCount;
+import dev.secodasync.catalog.CatalogItem;
+import dev.secodasync.extract.DetailedCatalogReader;
+import dev.secodasync.extract.PlainDetailedSession;
+import dev.secodasync.extract.WarehouseConnections;
+import java.util.Map;
+import java.util.Optional;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
@@ -34,6 +40,20 @@ public class H2Extractor implements WarehouseExtractor {
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
         return CursorQueries.reader(warehouse, SqlFiles.bind(sql.load("h2", "columns"), CatalogFilters.of(warehouse)), fetchSize);
+    }
+
+    @Override
+    public Optional<ItemStreamReader<CatalogItem>> detailedReader(WarehouseProperties warehouse) {
+        Map<String, Object> filters = CatalogFilters.of(warehouse);
+        return Optional.of(new DetailedCatalogReader(() -> PlainDetailedSession.open(
+                WarehouseConnections.dataSource(warehouse), SqlFiles.bind(sql.load("h2", "tables"), filters),
+                SqlFiles.bind(sql.load("h2", "columns"), filters), SqlFiles.bind(sql.load("h2", "lineage"), filters),
+                fetchSize), warehouse.name()));
+    }
+
+    @Override
+    public boolean readsDetails() {
+        return true;
     }
 
     @Override

@@ -1,6 +1,11 @@
 package dev.secodasync.extract.mysql;
 
 import dev.secodasync.catalog.CatalogCount;
+import dev.secodasync.catalog.CatalogItem;
+import dev.secodasync.extract.DetailedCatalogReader;
+import dev.secodasync.extract.PlainDetailedSession;
+import dev.secodasync.extract.WarehouseConnections;
+import java.util.Optional;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
@@ -37,6 +42,20 @@ public class MysqlExtractor implements WarehouseExtractor {
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
         return CursorQueries.reader(warehouse, SqlFiles.bind(sql.load("mysql", "columns"), parameters(warehouse)), fetchSize);
+    }
+
+    @Override
+    public Optional<ItemStreamReader<CatalogItem>> detailedReader(WarehouseProperties warehouse) {
+        Map<String, Object> parameters = parameters(warehouse);
+        return Optional.of(new DetailedCatalogReader(() -> PlainDetailedSession.open(
+                WarehouseConnections.dataSource(warehouse), SqlFiles.bind(sql.load("mysql", "tables"), parameters),
+                SqlFiles.bind(sql.load("mysql", "columns"), parameters),
+                SqlFiles.bind(sql.load("mysql", "lineage"), parameters), fetchSize), warehouse.name()));
+    }
+
+    @Override
+    public boolean readsDetails() {
+        return true;
     }
 
     @Override

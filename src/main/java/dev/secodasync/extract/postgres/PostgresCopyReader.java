@@ -35,6 +35,9 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
 
     private final CopyTextRowParser parser = new CopyTextRowParser();
 
+    // Set when the caller owns the connection and its transaction (the JSONL format's session).
+    private final Connection given;
+
     private Connection connection;
 
     private CopyOut copy;
@@ -43,13 +46,26 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
         this.dataSource = dataSource;
         this.settings = settings;
         this.copySql = copySql;
+        this.given = null;
+    }
+
+    /** Streams {@code copySql} on a connection whose transaction the caller began and ends. */
+    PostgresCopyReader(Connection given, String copySql) {
+        this.dataSource = null;
+        this.settings = null;
+        this.copySql = copySql;
+        this.given = given;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
         try {
-            connection = dataSource.getConnection();
-            beginWithSettings(connection, settings);
+            if (given != null) {
+                connection = given;
+            } else {
+                connection = dataSource.getConnection();
+                beginWithSettings(connection, settings);
+            }
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
         } catch (SQLException e) {
             close();
@@ -66,6 +82,9 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
     static void beginWithSettings(Connection connection, SqlFiles.Bound settings) throws SQLException {
         connection.setReadOnly(true);
         connection.setAutoCommit(false);
+        // One snapshot for every statement of the transaction: the JSONL format reads the table
+        // details, the columns and the lineage one after the other.
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         JdbcClient.create(new SingleConnectionDataSource(connection, true))
                 .sql(settings.sql())
                 .params(settings.arguments())
@@ -92,6 +111,10 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
 
     @Override
     public void close() {
+        if (given != null) {
+            closeCopy();
+            return;
+        }
         try (Connection closing = connection) {
             if (copy != null && copy.isActive()) {
                 // Stopped early (a failed write): ask the server to stop sending. The rollback
@@ -107,6 +130,19 @@ class PostgresCopyReader implements ItemStreamReader<ColumnRow> {
         } finally {
             connection = null;
             copy = null;
+        }
+    }
+
+    private void closeCopy() {
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            // The session's rollback and close end it all.
+        } finally {
+            copy = null;
+            connection = null;
         }
     }
 }

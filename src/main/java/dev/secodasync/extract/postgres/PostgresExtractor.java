@@ -1,6 +1,9 @@
 package dev.secodasync.extract.postgres;
 
 import dev.secodasync.catalog.CatalogCount;
+import dev.secodasync.catalog.CatalogItem;
+import dev.secodasync.extract.DetailedCatalogReader;
+import java.util.Optional;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
@@ -39,6 +42,18 @@ public class PostgresExtractor implements WarehouseExtractor {
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
         return new PostgresCopyReader(WarehouseConnections.dataSource(warehouse), settings(warehouse),
                 sql.load("postgres", "columns"));
+    }
+
+    @Override
+    public Optional<ItemStreamReader<CatalogItem>> detailedReader(WarehouseProperties warehouse) {
+        return Optional.of(new DetailedCatalogReader(() -> PostgresDetailedSession.open(
+                WarehouseConnections.dataSource(warehouse), settings(warehouse), sql.load("postgres", "tables"),
+                sql.load("postgres", "columns"), sql.load("postgres", "lineage")), warehouse.name()));
+    }
+
+    @Override
+    public boolean readsDetails() {
+        return true;
     }
 
     // check.sql reads its filters from the settings of settings.sql, made in the same transaction.
