@@ -14,14 +14,24 @@ import java.util.List;
  * @param columnsAdded columns ({@code database.schema.table.column}) new in a table both CSVs hold
  * @param columnsRemoved columns gone from a table both CSVs hold
  * @param typesChanged columns whose {@code col_type} changed
+ * @param keysAdded columns that joined their table's primary key (in a table both hold), or null
+ *     when a side carries no keys (a CSV)
+ * @param keysRemoved columns that left their table's primary key, or null as {@code keysAdded}
  */
 public record SchemaChanges(Names tablesAdded, Names tablesRemoved, Names columnsAdded, Names columnsRemoved,
-        TypeChanges typesChanged) implements Serializable {
+        TypeChanges typesChanged, Names keysAdded, Names keysRemoved) implements Serializable {
+
+    /** Changes without keys (a CSV). */
+    public SchemaChanges(Names tablesAdded, Names tablesRemoved, Names columnsAdded, Names columnsRemoved,
+            TypeChanges typesChanged) {
+        this(tablesAdded, tablesRemoved, columnsAdded, columnsRemoved, typesChanged, null, null);
+    }
 
     /** True when nothing changed at the level of tables, columns and types. */
     public boolean none() {
         return tablesAdded.count() == 0 && tablesRemoved.count() == 0 && columnsAdded.count() == 0
-                && columnsRemoved.count() == 0 && typesChanged.count() == 0;
+                && columnsRemoved.count() == 0 && typesChanged.count() == 0
+                && (keysAdded == null || keysAdded.count() == 0) && (keysRemoved == null || keysRemoved.count() == 0);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.secodasync.check;
 import dev.secodasync.catalog.CatalogCounter;
 import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.catalog.ColumnRow;
+import dev.secodasync.config.OutputFormat;
 import dev.secodasync.config.SyncProperties;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.csv.CsvFiles;
@@ -11,6 +12,8 @@ import dev.secodasync.extract.InvalidCatalogException;
 import dev.secodasync.job.GuardRefusedException;
 import dev.secodasync.job.RowRules;
 import dev.secodasync.job.UploadGuards;
+import dev.secodasync.jsonl.JsonlCounts;
+import dev.secodasync.jsonl.JsonlFiles;
 import dev.secodasync.state.LastUpload;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,10 +38,13 @@ final class SyncPrediction {
 
     private final CsvFiles files;
 
+    private final JsonlFiles jsonlFiles;
+
     SyncPrediction(SyncProperties sync, boolean force) {
         this.sync = sync;
         this.force = force;
         this.files = new CsvFiles(sync.stateDir());
+        this.jsonlFiles = new JsonlFiles(sync.stateDir());
     }
 
     /**
@@ -66,6 +72,7 @@ final class SyncPrediction {
         }
         CatalogStats stats = counter.stats("");
         try {
+            refuseFormatSwitch(warehouse);
             new UploadGuards(sync.guards(), force).check(warehouse.name(), stats, lastUpload(warehouse));
         } catch (GuardRefusedException refused) {
             throw new IllegalStateException("a sync would refuse the upload: " + refused.getMessage());
@@ -74,13 +81,25 @@ final class SyncPrediction {
                 + (leftOut > 0 ? " (" + leftOut + " with a period in a name left out)" : "");
     }
 
+    // As the upload step: the first upload in the other format needs --force.
+    private void refuseFormatSwitch(WarehouseProperties warehouse) {
+        boolean jsonl = warehouse.format() == OutputFormat.JSONL;
+        Path mine = jsonl ? jsonlFiles.uploadedResources(warehouse.name()) : files.uploaded(warehouse.name());
+        Path other = jsonl ? files.uploaded(warehouse.name()) : jsonlFiles.uploadedResources(warehouse.name());
+        if (!force && Files.isRegularFile(other) && !Files.isRegularFile(mine)) {
+            throw new GuardRefusedException("its last upload was " + (jsonl ? "csv" : "jsonl") + " and format is now "
+                    + (jsonl ? "jsonl" : "csv") + "; the first upload after a switch needs --force");
+        }
+    }
+
     // The counts of the last upload this state directory kept; none when it kept no copy.
     private Optional<LastUpload> lastUpload(WarehouseProperties warehouse) throws IOException {
-        Path uploaded = files.uploaded(warehouse.name());
+        boolean jsonl = warehouse.format() == OutputFormat.JSONL;
+        Path uploaded = jsonl ? jsonlFiles.uploadedResources(warehouse.name()) : files.uploaded(warehouse.name());
         if (!Files.isRegularFile(uploaded)) {
             return Optional.empty();
         }
-        CatalogStats last = SecodaCsvReader.stats(uploaded);
+        CatalogStats last = jsonl ? JsonlCounts.of(uploaded) : SecodaCsvReader.stats(uploaded);
         LocalDateTime at = LocalDateTime.ofInstant(Files.getLastModifiedTime(uploaded).toInstant(), ZoneId.systemDefault());
         return Optional.of(new LastUpload(warehouse.name(), last.sha256(), last.tables(), last.columns(), at));
     }

@@ -2,13 +2,14 @@ package dev.secodasync.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.InetAddress;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -28,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param callTimeout longest any one call may take as a whole, from the first byte sent to the last
  *     byte of the answer: a server that trickles its answer a byte at a time is cut off here. Give an
  *     upload of a large catalog time to go through (1 GB at 10 MB/s takes under 2 minutes)
+ * @param jsonlParts the multipart part names of a JSONL upload; Secoda's documentation names the
+ *     files ({@code resources.jsonl}, {@code lineage.jsonl}) but not the parts, so these are a
+ *     guess you can change without a new release
  * @param retry how calls that failed for a passing reason (429, 502, 503, 504, no answer) are retried
  */
 @Validated
@@ -39,11 +43,15 @@ public record SecodaProperties(
         @DefaultValue("120s") Duration readTimeout,
         @DefaultValue("120s") Duration writeTimeout,
         @DefaultValue("30m") Duration callTimeout,
+        @Valid @DefaultValue JsonlParts jsonlParts,
         @Valid @DefaultValue Retry retry) {
 
     public SecodaProperties {
         if (baseUrl != null) {
             requireSafeScheme(baseUrl);
+        }
+        if (jsonlParts == null) {
+            jsonlParts = new JsonlParts(null, null);
         }
         requirePositive("secoda.connect-timeout", connectTimeout);
         requirePositive("secoda.read-timeout", readTimeout);
@@ -57,6 +65,22 @@ public record SecodaProperties(
             throw new IllegalArgumentException("secoda.api-token (SECODA_API_TOKEN) contains a line break or another"
                     + " control character, which an HTTP header cannot carry; set it without the trailing newline"
                     + " (echo -n, or kubectl create secret --from-literal)");
+        }
+    }
+
+    /**
+     * The part names of a JSONL upload ({@code secoda.jsonl-parts.*}).
+     *
+     * @param resources part that carries {@code resources.jsonl}
+     * @param lineage part that carries {@code lineage.jsonl}
+     */
+    public record JsonlParts(
+            @NotBlank @DefaultValue("resources") String resources,
+            @NotBlank @DefaultValue("lineage") String lineage) {
+
+        public JsonlParts {
+            resources = resources == null ? "resources" : resources;
+            lineage = lineage == null ? "lineage" : lineage;
         }
     }
 

@@ -64,6 +64,15 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  *     {@value #DEFAULT_PARALLEL_DATABASES}); the CSV keeps database order, and a query waits
  *     for its rows to be read before the next one starts, so memory stays bounded. 1 reads the
  *     databases one after another in one session
+ * @param format what the warehouse is uploaded as: {@code csv} (default; columns and tables) or
+ *     {@code jsonl} (Secoda's JSONL import: also primary keys, view SQL and lineage). Switching an
+ *     existing integration from one to the other may re-create its resources in Secoda (their ids
+ *     differ), so the first upload after a switch needs {@code --force}
+ * @param viewSql JSONL: put each view's SQL, as a fenced {@code sql} block, into its
+ *     {@code definition} (default false: Secoda shows {@code definition} as the resource's
+ *     documentation, which each sync would then overwrite)
+ * @param lineageCluster JSONL: the {@code cluster} named for a lineage end outside this upload
+ *     (a table the filters leave out, another database); default: the warehouse's {@code name}
  */
 public record WarehouseProperties(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
@@ -90,7 +99,10 @@ public record WarehouseProperties(
         @DefaultValue("true") boolean lowerCaseNames,
         @DefaultValue("false") boolean accountUsage,
         List<String> excludeColumns,
-        @Min(1) @Max(32) Integer maxParallelDatabases) {
+        @Min(1) @Max(32) Integer maxParallelDatabases,
+        @DefaultValue("csv") OutputFormat format,
+        @DefaultValue("false") boolean viewSql,
+        String lineageCluster) {
 
     /** Snowflake databases read at the same time unless {@code max-parallel-databases} says otherwise. */
     public static final int DEFAULT_PARALLEL_DATABASES = 4;
@@ -121,6 +133,12 @@ public record WarehouseProperties(
         }
         if ((integrationType == null || integrationType.isBlank()) && kind != null) {
             integrationType = kind.dialect();
+        }
+        if (format == null) {
+            format = OutputFormat.CSV;
+        }
+        if (lineageCluster == null || lineageCluster.isBlank()) {
+            lineageCluster = name;
         }
         if (integrationId != null && integrationId.isBlank()) {
             integrationId = null;

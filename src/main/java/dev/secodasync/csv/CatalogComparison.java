@@ -1,32 +1,30 @@
 package dev.secodasync.csv;
 
-import dev.secodasync.catalog.CodePointOrder;
+import dev.secodasync.catalog.CatalogDiff;
 import dev.secodasync.catalog.SchemaChanges;
+import dev.secodasync.catalog.TableName;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Compares a new catalog CSV with the last one Secoda accepted by a streaming merge: both files
- * are sorted by database, schema, table in code-point order (the CSV contract), so one pass over
- * each, holding one table of each side at a time, finds every added or removed table and every
- * added, removed or retyped column. Memory is bounded by the size of the largest table, never the
- * catalog.
+ * Compares a new catalog CSV with the last one Secoda accepted ({@link CatalogDiff}'s streaming
+ * merge over both files, which the CSV contract sorts by database, schema, table).
  */
 public final class CatalogComparison {
 
     /** How many names each list of {@link SchemaChanges} keeps. */
-    public static final int FIRST = 10;
+    public static final int FIRST = CatalogDiff.FIRST;
 
     private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
@@ -44,7 +42,11 @@ public final class CatalogComparison {
                 Reader oldReader = Files.newBufferedReader(previous, StandardCharsets.UTF_8);
                 CSVParser newParser = parse(newReader, current);
                 CSVParser oldParser = parse(oldReader, previous)) {
-            return merge(new Tables(newParser.iterator(), current), new Tables(oldParser.iterator(), previous));
+            try {
+                return CatalogDiff.diff(new Tables(newParser.iterator()), new Tables(oldParser.iterator()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(current + " / " + previous + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -57,122 +59,36 @@ public final class CatalogComparison {
         return parser;
     }
 
-    private static SchemaChanges merge(Tables current, Tables previous) {
-        Collected tablesAdded = new Collected();
-        Collected tablesRemoved = new Collected();
-        Collected columnsAdded = new Collected();
-        Collected columnsRemoved = new Collected();
-        long typeChanges = 0;
-        List<SchemaChanges.TypeChange> firstTypeChanges = new ArrayList<>();
-
-        Table a = current.next();
-        Table b = previous.next();
-        while (a != null || b != null) {
-            int order = a == null ? 1 : b == null ? -1 : a.compareTo(b);
-            if (order < 0) {
-                tablesAdded.add(a.name());
-                a = current.next();
-            } else if (order > 0) {
-                tablesRemoved.add(b.name());
-                b = previous.next();
-            } else {
-                for (Map.Entry<String, String> column : a.columns().entrySet()) {
-                    String oldType = b.columns().get(column.getKey());
-                    String qualified = a.name() + "." + column.getKey();
-                    if (!b.columns().containsKey(column.getKey())) {
-                        columnsAdded.add(qualified);
-                    } else if (!oldType.equals(column.getValue())) {
-                        typeChanges++;
-                        if (firstTypeChanges.size() < FIRST) {
-                            firstTypeChanges.add(new SchemaChanges.TypeChange(qualified, oldType, column.getValue()));
-                        }
-                    }
-                }
-                for (String column : b.columns().keySet()) {
-                    if (!a.columns().containsKey(column)) {
-                        columnsRemoved.add(b.name() + "." + column);
-                    }
-                }
-                a = current.next();
-                b = previous.next();
-            }
-        }
-        return new SchemaChanges(tablesAdded.names(), tablesRemoved.names(), columnsAdded.names(),
-                columnsRemoved.names(), new SchemaChanges.TypeChanges(typeChanges, firstTypeChanges));
-    }
-
-    /** One table of a CSV: its key and its columns with their types, in file order. */
-    private record Table(String database, String schema, String table, Map<String, String> columns)
-            implements Comparable<Table> {
-
-        String name() {
-            return database + "." + schema + "." + table;
-        }
-
-        @Override
-        public int compareTo(Table other) {
-            int c = CodePointOrder.compare(database, other.database);
-            if (c == 0) {
-                c = CodePointOrder.compare(schema, other.schema);
-            }
-            return c != 0 ? c : CodePointOrder.compare(table, other.table);
-        }
-    }
-
     /** Reads a CSV one table at a time (consecutive rows with the same database, schema, table). */
-    private static final class Tables {
+    private static final class Tables implements Iterator<CatalogDiff.TableColumns> {
 
         private final Iterator<CSVRecord> records;
 
-        private final Path file;
-
         private CSVRecord pending;
 
-        private Table last;
-
-        Tables(Iterator<CSVRecord> records, Path file) {
+        Tables(Iterator<CSVRecord> records) {
             this.records = records;
-            this.file = file;
             this.pending = records.hasNext() ? records.next() : null;
         }
 
-        Table next() {
+        @Override
+        public boolean hasNext() {
+            return pending != null;
+        }
+
+        @Override
+        public CatalogDiff.TableColumns next() {
             if (pending == null) {
-                return null;
+                throw new NoSuchElementException();
             }
             Map<String, String> columns = new LinkedHashMap<>();
-            Table table = new Table(pending.get("database"), pending.get("schema"), pending.get("name"), columns);
+            TableName table = new TableName(pending.get("database"), pending.get("schema"), pending.get("name"));
             while (pending != null && pending.get("database").equals(table.database())
                     && pending.get("schema").equals(table.schema()) && pending.get("name").equals(table.table())) {
                 columns.put(pending.get("col_name"), pending.get("col_type"));
                 pending = records.hasNext() ? records.next() : null;
             }
-            // A merge over unsorted input would report nonsense: refuse instead.
-            if (last != null && last.compareTo(table) >= 0) {
-                throw new IllegalArgumentException(file + " is not sorted by database, schema, table: "
-                        + table.name() + " comes after " + last.name());
-            }
-            last = new Table(table.database(), table.schema(), table.table(), Map.of());
-            return table;
-        }
-    }
-
-    /** A count and the first {@link #FIRST} names. */
-    private static final class Collected {
-
-        private long count;
-
-        private final List<String> first = new ArrayList<>();
-
-        void add(String name) {
-            count++;
-            if (first.size() < FIRST) {
-                first.add(name);
-            }
-        }
-
-        SchemaChanges.Names names() {
-            return new SchemaChanges.Names(count, first);
+            return new CatalogDiff.TableColumns(table, columns, null);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.secodasync.extract;
 
-import dev.secodasync.catalog.ColumnRow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -18,18 +17,18 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Memory stays bounded: at most {@value #CAPACITY} batches of {@value #BATCH} rows wait. The
  * reader is used by that one thread only, from open to close.
  */
-public final class PrefetchingReader implements AutoCloseable {
+public final class PrefetchingReader<T> implements AutoCloseable {
 
     private static final int BATCH = 1000;
     private static final int CAPACITY = 8;
-    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<Batch<T>> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Thread thread;
     private volatile boolean stopped;
-    private Iterator<ColumnRow> current = Collections.emptyIterator();
+    private Iterator<T> current = Collections.emptyIterator();
     private boolean done;
 
     /** A batch of rows, the end (no rows), or the failure that ended the reading. */
-    private record Batch(List<ColumnRow> rows, ReadFailure failure) {
+    private record Batch<T>(List<T> rows, ReadFailure failure) {
     }
 
     /** Why the reading stopped: while opening (sign-in, the query itself) or after some rows. */
@@ -53,34 +52,34 @@ public final class PrefetchingReader implements AutoCloseable {
     }
 
     /** Starts opening and reading at once. */
-    public PrefetchingReader(ItemStreamReader<ColumnRow> reader, String name) {
+    public PrefetchingReader(ItemStreamReader<? extends T> reader, String name) {
         thread = new Thread(() -> readAll(reader), "read-" + name);
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void readAll(ItemStreamReader<ColumnRow> reader) {
+    private void readAll(ItemStreamReader<? extends T> reader) {
         long rowsRead = 0;
         boolean opened = false;
         try {
             reader.open(new ExecutionContext());
             opened = true;
-            List<ColumnRow> rows = new ArrayList<>(BATCH);
-            ColumnRow row;
+            List<T> rows = new ArrayList<>(BATCH);
+            T row;
             while (!stopped && (row = reader.read()) != null) {
                 rows.add(row);
                 rowsRead++;
                 if (rows.size() == BATCH) {
-                    put(new Batch(rows, null));
+                    put(new Batch<>(rows, null));
                     rows = new ArrayList<>(BATCH);
                 }
             }
             if (!rows.isEmpty()) {
-                put(new Batch(rows, null));
+                put(new Batch<>(rows, null));
             }
-            put(new Batch(List.of(), null));
+            put(new Batch<>(List.of(), null));
         } catch (Throwable e) {
-            put(new Batch(List.of(), new ReadFailure(!opened, rowsRead, e)));
+            put(new Batch<>(List.of(), new ReadFailure(!opened, rowsRead, e)));
         } finally {
             try {
                 reader.close();
@@ -91,7 +90,7 @@ public final class PrefetchingReader implements AutoCloseable {
     }
 
     // Gives up when the consumer has stopped, so a failed write never leaves this thread blocked.
-    private void put(Batch batch) {
+    private void put(Batch<T> batch) {
         try {
             while (!stopped) {
                 if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
@@ -108,12 +107,12 @@ public final class PrefetchingReader implements AutoCloseable {
      *
      * @throws ReadFailure when opening or reading failed
      */
-    public ColumnRow read() throws InterruptedException {
+    public T read() throws InterruptedException {
         while (!current.hasNext()) {
             if (done) {
                 return null;
             }
-            Batch batch = queue.take();
+            Batch<T> batch = queue.take();
             if (batch.failure() != null) {
                 done = true;
                 throw batch.failure();

@@ -2,10 +2,10 @@ package dev.secodasync.extract;
 
 import dev.secodasync.catalog.CatalogCount;
 import dev.secodasync.catalog.CatalogItem;
-import java.util.Optional;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
+import java.util.Optional;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**

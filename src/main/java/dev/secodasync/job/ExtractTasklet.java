@@ -1,18 +1,21 @@
 package dev.secodasync.job;
 
+import dev.secodasync.catalog.CatalogItem;
+import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.catalog.ColumnRow;
+import dev.secodasync.catalog.DetailCounts;
+import dev.secodasync.config.SyncProperties.DottedNamePolicy;
+import dev.secodasync.config.SyncProperties.InvalidRowPolicy;
+import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.csv.CsvFiles;
+import dev.secodasync.csv.SecodaCsvWriter;
 import dev.secodasync.extract.PrefetchingReader;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.extract.WarehouseReadException;
-import dev.secodasync.config.SyncProperties.DottedNamePolicy;
-import dev.secodasync.config.SyncProperties.InvalidRowPolicy;
+import dev.secodasync.jsonl.SecodaJsonlWriter;
 import dev.secodasync.report.RowsLeftOut;
-import dev.secodasync.config.WarehouseProperties;
-import dev.secodasync.catalog.CatalogStats;
-import dev.secodasync.csv.CsvFiles;
-import dev.secodasync.support.OwnerOnlyFiles;
-import dev.secodasync.csv.SecodaCsvWriter;
 import dev.secodasync.support.Errors;
+import dev.secodasync.support.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,9 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -39,7 +44,7 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
 
     private final WarehouseExtractor extractor;
 
-    private final CsvFiles files;
+    private final WarehouseFiles files;
 
     private final InvalidRowPolicy invalidRows;
 
@@ -49,7 +54,7 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
 
     private volatile boolean stopped;
 
-    public ExtractTasklet(WarehouseProperties warehouse, WarehouseExtractor extractor, CsvFiles files,
+    public ExtractTasklet(WarehouseProperties warehouse, WarehouseExtractor extractor, WarehouseFiles files,
             InvalidRowPolicy invalidRows, DottedNamePolicy dottedNames, Duration progressInterval) {
         this.warehouse = warehouse;
         this.extractor = extractor;
@@ -59,18 +64,28 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
         this.progressEveryNanos = progressInterval.toNanos();
     }
 
-    private ColumnRow read(PrefetchingReader reader) throws InterruptedException {
+    private CatalogItem read(PrefetchingReader<CatalogItem> reader) throws InterruptedException {
         try {
             return reader.read();
         } catch (PrefetchingReader.ReadFailure e) {
             Throwable cause = e.getCause();
             if (e.opening()) {
-                throw new WarehouseReadException("cannot run sql/" + warehouse.kind().dialect() + "/columns.sql on "
+                throw new WarehouseReadException("cannot run sql/" + warehouse.kind().dialect()
+                        + (files.jsonl() ? "/ (tables.sql, columns.sql, lineage.sql)" : "/columns.sql") + " on "
                         + warehouse.jdbcUrl() + ": " + Errors.oneLine(cause), cause);
             }
             throw new WarehouseReadException("reading the catalog of " + warehouse.jdbcUrl() + " failed after "
                     + e.rowsBefore() + " rows: " + Errors.oneLine(cause), cause);
         }
+    }
+
+    // The JSONL format reads the detailed stream; the CSV the columns alone, as it always did.
+    private ItemStreamReader<? extends CatalogItem> itemReader() {
+        if (!files.jsonl()) {
+            return extractor.reader(warehouse);
+        }
+        return extractor.detailedReader(warehouse).orElseThrow(() -> new IllegalStateException("warehouse '"
+                + warehouse.name() + "': kind " + warehouse.kind().dialect() + " cannot be written as jsonl"));
     }
 
     /** Stops the extraction at the next row (a stop signal). */
@@ -85,28 +100,31 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
         if (stopped) {
             throw new IllegalStateException("warehouse '" + name + "': not started, the run is stopping");
         }
-        Path part = files.part(name);
-        Path csv = files.csv(name);
-        OwnerOnlyFiles.createDirectories(files.outDir());
+        OwnerOnlyFiles.createDirectories(files.csvFiles().outDir());
         long started = System.nanoTime();
+        CatalogOutput output = CatalogOutput.open(files, name,
+                new SecodaJsonlWriter.Options(warehouse.lineageCluster(), warehouse.viewSql()));
         try {
             RowRules rules = new RowRules(name, invalidRows, dottedNames);
-            SecodaCsvWriter writer = SecodaCsvWriter.create(part);
-            try (writer) {
-                try (PrefetchingReader reader = new PrefetchingReader(extractor.reader(warehouse), name)) {
+            try (output) {
+                try (PrefetchingReader<CatalogItem> reader = new PrefetchingReader<>(itemReader(), name)) {
                     long rows = 0;
                     long lastProgress = started;
-                    ColumnRow row;
-                    while ((row = read(reader)) != null) {
+                    CatalogItem item;
+                    while ((item = read(reader)) != null) {
                         if (stopped) {
                             throw new IllegalStateException("warehouse '" + name + "': stopped by a signal after "
-                                    + rows + " rows; the partial CSV is removed");
+                                    + rows + " rows; the partial files are removed");
+                        }
+                        if (!(item instanceof ColumnRow row)) {
+                            output.write(item);
+                            continue;
                         }
                         rows++;
                         if (!rules.accept(row)) {
                             continue;
                         }
-                        writer.write(row);
+                        output.write(row);
                         if ((rows & 0x3FF) == 0 && System.nanoTime() - lastProgress >= progressEveryNanos) {
                             lastProgress = System.nanoTime();
                             double seconds = (lastProgress - started) / 1e9;
@@ -116,21 +134,33 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
                     }
                 }
             }
-            CatalogStats stats = writer.stats();
+            CatalogStats stats = output.stats();
             RowsLeftOut dotted = rules.finish();
-            OwnerOnlyFiles.publish(part, csv);
+            output.publish();
             contribution.incrementWriteCount(stats.columns());
+            Path written = files.current(name).get(0);
             // Compared before the upload step replaces the uploaded copy it compares with.
-            WarehouseSteps.extracted(chunkContext.getStepContext().getStepExecution().getExecutionContext(), stats, csv,
-                    SchemaComparisons.of(name, csv, files.uploaded(name)), dotted);
-            log.info("Warehouse '{}': {} tables ({} views), {} columns written to {} in {} ms", name, stats.tables(),
-                    stats.views(), stats.columns(), csv, (System.nanoTime() - started) / 1_000_000);
+            ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+            WarehouseSteps.extracted(context, stats, written, SchemaComparisons.of(name, files), dotted);
+            DetailCounts details = output.details();
+            if (details != null) {
+                context.put(WarehouseSteps.DETAILS, details);
+                context.putString(WarehouseSteps.LINEAGE, files.current(name).get(1).toAbsolutePath().toString());
+                log.info("Warehouse '{}': {} tables ({} views), {} columns ({} in primary keys), {} views with SQL,"
+                        + " {} lineage edges written to {} in {} ms", name, stats.tables(), stats.views(),
+                        stats.columns(), details.primaryKeyColumns(), details.viewsWithSql(), details.lineageEdges(),
+                        files.current(name), (System.nanoTime() - started) / 1_000_000);
+            } else {
+                log.info("Warehouse '{}': {} tables ({} views), {} columns written to {} in {} ms", name,
+                        stats.tables(), stats.views(), stats.columns(), written,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
             return RepeatStatus.FINISHED;
         } catch (IOException e) {
             // "No space left on device" alone does not say where.
-            throw new UncheckedIOException("writing the CSV " + part + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("writing " + output.parts() + " failed: " + e.getMessage(), e);
         } finally {
-            Files.deleteIfExists(part);
+            output.discard();
         }
     }
 }

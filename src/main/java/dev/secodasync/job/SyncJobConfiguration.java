@@ -1,24 +1,24 @@
 package dev.secodasync.job;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.secodasync.config.InvalidConfigurationException;
+import dev.secodasync.config.OutputFormat;
 import dev.secodasync.config.RunOptions;
 import dev.secodasync.config.SecodaProperties;
 import dev.secodasync.config.SyncProperties;
 import dev.secodasync.config.WarehouseProperties;
-import dev.secodasync.csv.CsvFiles;
+import dev.secodasync.extract.WarehouseExtractors;
 import dev.secodasync.extract.h2.H2Extractor;
 import dev.secodasync.extract.mysql.MysqlExtractor;
 import dev.secodasync.extract.postgres.PostgresExtractor;
-import dev.secodasync.sql.SqlFiles;
-import dev.secodasync.extract.WarehouseExtractors;
 import dev.secodasync.extract.snowflake.SnowflakeExtractor;
-import dev.secodasync.support.SecretMasker;
 import dev.secodasync.secoda.SecodaClient;
 import dev.secodasync.secoda.SecodaRetry;
+import dev.secodasync.sql.SqlFiles;
+import dev.secodasync.state.IntegrationStateStore;
 import dev.secodasync.state.UploadStateStore;
 import dev.secodasync.state.WarehouseLocks;
-import dev.secodasync.state.IntegrationStateStore;
-import com.zaxxer.hikari.HikariDataSource;
+import dev.secodasync.support.SecretMasker;
 import java.util.List;
 import javax.sql.DataSource;
 import okhttp3.HttpUrl;
@@ -106,12 +106,13 @@ public class SyncJobConfiguration {
             SecretMasker masker, UploadStateStore uploads, RunInterruption interruption) {
         requireWarehousesForUpload(sync, secoda, options);
         List<WarehouseProperties> warehouses = options.select(sync.effectiveWarehouses());
-        CsvFiles files = new CsvFiles(sync.stateDir());
+        requireDetailsForJsonl(warehouses, extractors);
         String skipReason = options.dryRun() ? "dry run (--dry-run)"
                 : secoda.hasToken() ? null : "no Secoda API token (set SECODA_API_TOKEN)";
 
         Flow[] flows = warehouses.stream().map(warehouse -> {
             WarehouseStepListener listener = new WarehouseStepListener(warehouse.name(), masker);
+            WarehouseFiles files = WarehouseFiles.of(warehouse.format(), sync.stateDir());
             ExtractTasklet extractTasklet = new ExtractTasklet(warehouse, extractors.forKind(warehouse.kind()), files,
                     sync.invalidRows(), sync.dottedNames(), sync.progressInterval());
             interruption.register(extractTasklet);
@@ -122,7 +123,8 @@ public class SyncJobConfiguration {
             Step upload = new StepBuilder(WarehouseSteps.upload(warehouse.name()), jobRepository)
                     .tasklet(new SecretMaskingTasklet(new UploadTasklet(warehouse, files, integrations, client,
                             jobRepository, skipReason, uploads, new UploadGuards(sync.guards(), options.force()),
-                            sync.progressInterval()), masker),
+                            sync.progressInterval(), new SecodaClient.JsonlPartNames(secoda.jsonlParts().resources(),
+                                    secoda.jsonlParts().lineage()), options.force()), masker),
                             NO_TRANSACTION)
                     .listener(listener)
                     .build();
@@ -133,6 +135,15 @@ public class SyncJobConfiguration {
         executor.setConcurrencyLimit(sync.maxParallelWarehouses());
         Flow all = new FlowBuilder<SimpleFlow>("warehouses").split(executor).add(flows).build();
         return new JobBuilder(JOB_NAME, jobRepository).start(all).end().build();
+    }
+
+    private static void requireDetailsForJsonl(List<WarehouseProperties> warehouses, WarehouseExtractors extractors) {
+        for (WarehouseProperties warehouse : warehouses) {
+            if (warehouse.format() == OutputFormat.JSONL && !extractors.forKind(warehouse.kind()).readsDetails()) {
+                throw new InvalidConfigurationException("warehouse '" + warehouse.name() + "': format jsonl is not"
+                        + " available for kind " + warehouse.kind().dialect() + " yet; set its format to csv");
+            }
+        }
     }
 
     // The demo is for trying the job out: a token with no warehouse is far more often a misspelt or

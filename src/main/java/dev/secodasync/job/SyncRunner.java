@@ -1,7 +1,7 @@
 package dev.secodasync.job;
 
-import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.config.RunOptions;
+import dev.secodasync.report.WarehouseResult;
 import dev.secodasync.state.WarehouseLocks;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -13,10 +13,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -185,8 +185,9 @@ public class SyncRunner implements ApplicationRunner, ExitCodeGenerator {
                 case FAILED -> "FAILED: " + r.error();
                 case RUNNING -> "did not finish";
             };
-            log.info("  {}: {}; {}; csv {}; {} ms", r.name(), counts, outcome,
-                    r.csv() == null ? "-" : r.csv().toAbsolutePath(), r.duration().toMillis());
+            log.info("  {}: {}; {}; {} {}; {} ms", r.name(), counts, outcome, r.details() == null ? "csv" : "jsonl",
+                    r.csv() == null ? "-" : r.csv().toAbsolutePath() + (r.lineage() == null ? "" : ", " + r.lineage()),
+                    r.duration().toMillis());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.secodasync.job;
 
 import dev.secodasync.catalog.CatalogStats;
+import dev.secodasync.catalog.DetailCounts;
 import dev.secodasync.report.RowsLeftOut;
 import dev.secodasync.report.SchemaComparison;
 import dev.secodasync.report.WarehouseResult;
@@ -38,12 +39,15 @@ final class WarehouseResults {
         Path csv = extracted.containsKey(WarehouseSteps.CSV) ? Path.of(extracted.getString(WarehouseSteps.CSV)) : null;
         SchemaComparison comparison = extractHere ? (SchemaComparison) extracted.get(WarehouseSteps.COMPARISON) : null;
         RowsLeftOut leftOut = (RowsLeftOut) extracted.get(WarehouseSteps.LEFT_OUT);
+        Path lineage = extracted.containsKey(WarehouseSteps.LINEAGE)
+                ? Path.of(extracted.getString(WarehouseSteps.LINEAGE)) : null;
+        DetailCounts details = (DetailCounts) extracted.get(WarehouseSteps.DETAILS);
         Duration took = duration(Stream.of(extractHere ? extract : null, uploadHere ? upload : null)
                 .filter(Objects::nonNull).toList());
         ExecutionContext uploadContext = uploadHere ? upload.getExecutionContext() : new ExecutionContext();
         Duration uploadDuration = uploadContext.containsKey(WarehouseSteps.UPLOAD_MS)
                 ? Duration.ofMillis(uploadContext.getLong(WarehouseSteps.UPLOAD_MS)) : null;
-        Builder result = new Builder(name, stats, csv, comparison, leftOut, uploadDuration, took);
+        Builder result = new Builder(name, stats, csv, comparison, leftOut, uploadDuration, took, lineage, details);
         if (extractHere && extract.getStatus() == BatchStatus.FAILED) {
             return result.failed(extract);
         }
@@ -87,16 +91,16 @@ final class WarehouseResults {
     }
 
     private record Builder(String name, CatalogStats stats, Path csv, SchemaComparison comparison,
-            RowsLeftOut leftOut, Duration uploadDuration, Duration took) {
+            RowsLeftOut leftOut, Duration uploadDuration, Duration took, Path lineage, DetailCounts details) {
 
         WarehouseResult end(Status status, String integrationId, String note) {
             return new WarehouseResult(name, status, stats, csv, integrationId, note, null, null, comparison, leftOut,
-                    uploadDuration, took);
+                    uploadDuration, took, lineage, details);
         }
 
         WarehouseResult refused(StepExecution step) {
             return new WarehouseResult(name, Status.REFUSED, stats, csv, null, null, error(step), null, comparison,
-                    leftOut, null, took);
+                    leftOut, null, took, lineage, details);
         }
 
         WarehouseResult failed(StepExecution step) {
@@ -104,7 +108,7 @@ final class WarehouseResults {
             String type = context.containsKey(WarehouseSteps.ERROR_TYPE) ? context.getString(WarehouseSteps.ERROR_TYPE)
                     : null;
             return new WarehouseResult(name, Status.FAILED, stats, csv, null, null, error(step), type, comparison,
-                    leftOut, null, took);
+                    leftOut, null, took, lineage, details);
         }
 
         private static String error(StepExecution step) {

@@ -21,6 +21,8 @@ final class WarehouseSteps {
     static final ExitStatus REFUSED = new ExitStatus("REFUSED");
 
     static final String STATS = "stats";
+    static final String DETAILS = "details";
+    static final String LINEAGE = "lineage";
     static final String CSV = "csv";
     static final String COMPARISON = "comparison";
     static final String LEFT_OUT = "left_out";

@@ -1,5 +1,6 @@
 package dev.secodasync.report;
 
+import dev.secodasync.catalog.DetailCounts;
 import dev.secodasync.catalog.SchemaChanges;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,25 +111,40 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
      * @param rowsLeftOut columns left out because a name holds a period (Secoda rejects it), or null
      *     when no CSV was written
      * @param uploadMs how long the upload took, or null when nothing was uploaded in this run
+     * @param format {@code csv} or {@code jsonl}, or null when nothing was written
+     * @param resources the JSONL format's resources file, or null
+     * @param lineage the JSONL format's lineage file, or null
+     * @param primaryKeyColumns JSONL: columns marked as primary-key members, or null
+     * @param viewsWithSql JSONL: views whose SQL went into their definition, or null
+     * @param lineageEdges JSONL: lines of the lineage file, or null
      */
     public record Warehouse(String name, String status, boolean uploaded, String skipped, String integrationId,
             Long databases, Long schemas, Long tables, Long views, Long columns, String csv, String sha256,
-            long durationMs, Failure error, Changes schemaChanges, RowsLeftOut rowsLeftOut, Long uploadMs) {
+            long durationMs, Failure error, Changes schemaChanges, RowsLeftOut rowsLeftOut, Long uploadMs,
+            String format, String resources, String lineage, Long primaryKeyColumns, Long viewsWithSql,
+            Long lineageEdges) {
 
         static Warehouse of(WarehouseResult r) {
             SchemaComparison comparison = r.comparison();
             String errorType = r.errorType();
             boolean hasStats = r.stats() != null;
+            DetailCounts d = r.details();
+            boolean jsonl = d != null;
+            String written = r.csv() == null ? null : r.csv().toAbsolutePath().toString();
             Failure error = r.error() == null ? null : new Failure(r.status() == WarehouseResult.Status.REFUSED
                     ? "UploadRefused" : errorType == null ? "WarehouseFailed" : errorType, r.error());
             return new Warehouse(r.name(), r.status().name().toLowerCase(), r.uploaded(), r.note(), r.integrationId(),
                     hasStats ? r.stats().databases() : null, hasStats ? r.stats().schemas() : null,
                     hasStats ? r.stats().tables() : null, hasStats ? r.stats().views() : null,
                     hasStats ? r.stats().columns() : null,
-                    r.csv() == null ? null : r.csv().toAbsolutePath().toString(),
+                    jsonl ? null : written,
                     hasStats ? r.stats().sha256() : null, r.duration().toMillis(), error,
                     comparison == null ? null : Changes.of(comparison), r.leftOut(),
-                    r.uploadDuration() == null ? null : r.uploadDuration().toMillis());
+                    r.uploadDuration() == null ? null : r.uploadDuration().toMillis(),
+                    written == null ? null : jsonl ? "jsonl" : "csv", jsonl ? written : null,
+                    jsonl && r.lineage() != null ? r.lineage().toAbsolutePath().toString() : null,
+                    jsonl ? d.primaryKeyColumns() : null, jsonl ? d.viewsWithSql() : null,
+                    jsonl ? d.lineageEdges() : null);
         }
     }
 
@@ -142,17 +158,19 @@ public record RunSummary(int summaryVersion, String status, int exitCode, boolea
      * @param columnsAdded columns new in tables both hold
      * @param columnsRemoved columns gone from tables both hold
      * @param typesChanged columns whose type changed
+     * @param keysAdded JSONL: columns that joined a primary key, or null (a CSV, or not compared)
+     * @param keysRemoved JSONL: columns that left a primary key, or null
      */
     public record Changes(String comparedWith, String note, SchemaChanges.Names tablesAdded,
             SchemaChanges.Names tablesRemoved, SchemaChanges.Names columnsAdded, SchemaChanges.Names columnsRemoved,
-            SchemaChanges.TypeChanges typesChanged) {
+            SchemaChanges.TypeChanges typesChanged, SchemaChanges.Names keysAdded, SchemaChanges.Names keysRemoved) {
 
         static Changes of(SchemaComparison comparison) {
             SchemaChanges c = comparison.changes();
             String baseline = comparison.baseline();
-            return c == null ? new Changes(baseline, comparison.note(), null, null, null, null, null)
+            return c == null ? new Changes(baseline, comparison.note(), null, null, null, null, null, null, null)
                     : new Changes(baseline, null, c.tablesAdded(), c.tablesRemoved(), c.columnsAdded(),
-                            c.columnsRemoved(), c.typesChanged());
+                            c.columnsRemoved(), c.typesChanged(), c.keysAdded(), c.keysRemoved());
         }
     }
 }

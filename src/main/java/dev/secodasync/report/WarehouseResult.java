@@ -1,6 +1,7 @@
 package dev.secodasync.report;
 
 import dev.secodasync.catalog.CatalogStats;
+import dev.secodasync.catalog.DetailCounts;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -10,7 +11,7 @@ import java.time.Duration;
  * @param name warehouse name
  * @param status where it ended
  * @param stats what the CSV holds, or null when extraction did not finish
- * @param csv the CSV file, or null when none was written
+ * @param csv the CSV file, or for the JSONL format the resources file, or null when none was written
  * @param integrationId the Secoda integration uploaded into, or null
  * @param note why nothing was uploaded (dry run, no token, unchanged), or null
  * @param error the failure or the guard's refusal, one line, secrets masked, or null
@@ -19,10 +20,12 @@ import java.time.Duration;
  * @param leftOut rows left out because Secoda would reject their names, or null when no CSV was written
  * @param uploadDuration how long the upload took, or null when nothing was uploaded in this run
  * @param duration time from the warehouse's start to its end
+ * @param lineage the JSONL format's lineage file, or null (a CSV, or none written)
+ * @param details what the JSONL files carry beyond the columns, or null (a CSV, or none written)
  */
 public record WarehouseResult(String name, Status status, CatalogStats stats, Path csv, String integrationId,
         String note, String error, String errorType, SchemaComparison comparison, RowsLeftOut leftOut,
-        Duration uploadDuration, Duration duration) {
+        Duration uploadDuration, Duration duration, Path lineage, DetailCounts details) {
 
     /** Where a warehouse's sync ended. */
     public enum Status {

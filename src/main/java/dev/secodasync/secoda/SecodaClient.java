@@ -1,7 +1,7 @@
 package dev.secodasync.secoda;
 
-import dev.secodasync.job.IntegrationResolver;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.secodasync.job.IntegrationResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +31,8 @@ public class SecodaClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private static final MediaType CSV = MediaType.get("text/csv");
+
+    private static final MediaType JSONL = MediaType.get("application/jsonl");
 
     // A paging loop must end even if a server keeps answering with a "next" link, and soon: the
     // run holds its warehouse locks meanwhile. Secoda pages hold dozens of integrations.
@@ -190,6 +192,39 @@ public class SecodaClient {
         Request request = new Request.Builder().url(url).post(body).build();
         // Safe to repeat: every upload is the complete catalog, a second one changes nothing.
         retry.call("upload " + csv.getFileName(), () -> call(request).accepted(request));
+    }
+
+    /**
+     * Uploads a JSONL import, both files in one request, streamed from disk. @see <a href="https://docs.secoda.co/integrations/custom-integrations-and-marketplace/custom-integration">Custom Integration: import JSONL</a>
+     *
+     * @param parts the multipart part names of the two files (not documented by Secoda)
+     */
+    public void importJsonlMetadata(String integrationId, Path resources, Path lineage, JsonlPartNames parts,
+            Duration progressEvery) {
+        HttpUrl url = urls.of("integration/integrations/").newBuilder()
+                .addPathSegment(integrationId)
+                .addPathSegment("import_jsonl_metadata")
+                .addPathSegment("")
+                .build();
+        RequestBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart(parts.resources(), "resources.jsonl", new ProgressRequestBody(
+                        RequestBody.create(resources.toFile(), JSONL), resources.getFileName().toString(), progressEvery))
+                .addFormDataPart(parts.lineage(), "lineage.jsonl", new ProgressRequestBody(
+                        RequestBody.create(lineage.toFile(), JSONL), lineage.getFileName().toString(), progressEvery))
+                .build();
+        Request request = new Request.Builder().url(url).post(body).build();
+        // Safe to repeat, as the CSV: every upload is the complete catalog.
+        retry.call("upload " + resources.getFileName(), () -> call(request).accepted(request));
+    }
+
+    /**
+     * The part names of a JSONL upload.
+     *
+     * @param resources part carrying resources.jsonl
+     * @param lineage part carrying lineage.jsonl
+     */
+    public record JsonlPartNames(String resources, String lineage) {
     }
 
     /** Checks that the API answers (no token needed). @see <a href="https://docs.secoda.co/secoda-api/healthcheck">Healthcheck</a> */

@@ -1,9 +1,9 @@
 package dev.secodasync.extract;
 
-import dev.secodasync.catalog.ColumnRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.secodasync.catalog.ColumnRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +57,7 @@ class PrefetchingReaderTest {
         List<String> seen = new ArrayList<>();
 
         // when
-        try (PrefetchingReader reader = new PrefetchingReader(source, "w")) {
+        try (PrefetchingReader<ColumnRow> reader = new PrefetchingReader<>(source, "w")) {
             for (ColumnRow row = reader.read(); row != null; row = reader.read()) {
                 seen.add(row.column());
             }
@@ -75,7 +75,7 @@ class PrefetchingReaderTest {
         ScriptedReader source = new ScriptedReader(10, true, -1);
 
         // when / then
-        try (PrefetchingReader reader = new PrefetchingReader(source, "w")) {
+        try (PrefetchingReader<ColumnRow> reader = new PrefetchingReader<>(source, "w")) {
             assertThatThrownBy(reader::read).isInstanceOfSatisfying(PrefetchingReader.ReadFailure.class, e -> {
                 assertThat(e.opening()).isTrue();
                 assertThat(e.getCause()).hasMessage("password authentication failed");
@@ -91,7 +91,7 @@ class PrefetchingReaderTest {
         int delivered = 0;
 
         // when / then
-        try (PrefetchingReader reader = new PrefetchingReader(source, "w")) {
+        try (PrefetchingReader<ColumnRow> reader = new PrefetchingReader<>(source, "w")) {
             try {
                 while (reader.read() != null) {
                     delivered++;
@@ -111,7 +111,7 @@ class PrefetchingReaderTest {
         ScriptedReader source = new ScriptedReader(1_000_000, false, -1);
 
         // when
-        try (PrefetchingReader reader = new PrefetchingReader(source, "w")) {
+        try (PrefetchingReader<ColumnRow> reader = new PrefetchingReader<>(source, "w")) {
             reader.read();
         }
 

@@ -1,11 +1,11 @@
 package dev.secodasync.support;
 
-import dev.secodasync.testsupport.Warehouses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.secodasync.config.SecodaProperties;
 import dev.secodasync.config.SyncProperties;
 import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.testsupport.Warehouses;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +19,7 @@ class SecretMaskerTest {
     void masksTheTokenPasswordsSecretDriverPropertiesAndUrlPasswords() {
         // given
         SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), null, null);
         WarehouseProperties warehouse = Warehouses.postgres("w", "jdbc:postgresql://h/d").username("u")
                 .password("pg-pass-777").properties(Map.of("sslpassword", "ssl-secret-9")).build();
         SyncProperties sync = new SyncProperties(Path.of("."), List.of(warehouse), 1, 1,
@@ -40,7 +40,7 @@ class SecretMaskerTest {
     void toStringOfPropertiesNeverShowsSecrets() {
         // given
         SecodaProperties secoda = new SecodaProperties(URI.create("https://api.secoda.co"), "tok-abcdef123",
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         WarehouseProperties warehouse = Warehouses.postgres("w", "jdbc:postgresql://h/d").username("u")
                 .password("pg-pass-777").properties(Map.of("sslpassword", "ssl-secret-9")).build();
 

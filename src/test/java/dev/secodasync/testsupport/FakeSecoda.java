@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +18,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.MediaType;
 import okhttp3.MultipartReader;
 import okio.Buffer;
@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FakeSecoda extends Dispatcher {
 
     private static final Pattern UPLOAD = Pattern.compile("/integration/integrations/([^/]+)/import_metadata/");
+
+    private static final Pattern JSONL_UPLOAD = Pattern.compile("/integration/integrations/([^/]+)/import_jsonl_metadata/");
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -59,6 +61,8 @@ public final class FakeSecoda extends Dispatcher {
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
+
+    private final List<List<Upload>> jsonlUploads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeSecoda(String token, int pageSize) {
         this.token = token;
@@ -143,6 +147,10 @@ public final class FakeSecoda extends Dispatcher {
         if (path.equals("/integration/integrations/") && request.getMethod().equals("POST")) {
             return create(request);
         }
+        Matcher jsonl = JSONL_UPLOAD.matcher(path);
+        if (jsonl.matches() && request.getMethod().equals("POST")) {
+            return jsonlUpload(jsonl.group(1), request);
+        }
         Matcher upload = UPLOAD.matcher(path);
         if (upload.matches() && request.getMethod().equals("POST")) {
             return upload(upload.group(1), request);
@@ -208,6 +216,35 @@ public final class FakeSecoda extends Dispatcher {
             return json(400, Map.of("detail", "broken multipart body: " + e.getMessage()));
         }
         return json(400, Map.of("detail", "no part named 'file'"));
+    }
+
+    // Every part is recorded (the JSONL import carries two files), in request order.
+    private MockResponse jsonlUpload(String id, RecordedRequest request) {
+        if (integrations.stream().noneMatch(i -> i.get("id").equals(id))) {
+            return json(404, Map.of("detail", "Not found."));
+        }
+        MediaType type = MediaType.parse(request.getHeaders().get("Content-Type"));
+        if (type == null || !"multipart".equals(type.type()) || type.parameter("boundary") == null) {
+            return json(400, Map.of("detail", "multipart/form-data expected"));
+        }
+        List<Upload> parts = new ArrayList<>();
+        try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()), type.parameter("boundary"))) {
+            MultipartReader.Part part;
+            while ((part = reader.nextPart()) != null) {
+                String disposition = part.headers().get("Content-Disposition");
+                parts.add(new Upload(id, attribute(disposition, "name"), attribute(disposition, "filename"),
+                        part.headers().get("Content-Type"), part.body().readByteArray()));
+            }
+        } catch (IOException e) {
+            return json(400, Map.of("detail", "broken multipart body: " + e.getMessage()));
+        }
+        jsonlUploads.add(parts);
+        return json(200, Map.of());
+    }
+
+    /** The JSONL uploads accepted, each as its parts in request order. */
+    public List<List<Upload>> jsonlUploads() {
+        return Collections.unmodifiableList(jsonlUploads);
     }
 
     private static String attribute(String disposition, String name) {

@@ -1,5 +1,6 @@
 package dev.secodasync.testsupport;
 
+import dev.secodasync.config.OutputFormat;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import java.util.List;
@@ -35,6 +36,9 @@ public final class Warehouses {
     private boolean accountUsage;
     private List<String> excludeColumns;
     private Integer maxParallelDatabases;
+    private OutputFormat format;
+    private boolean viewSql;
+    private String lineageCluster;
 
     private Warehouses(String name, WarehouseKind kind, String jdbcUrl) {
         this.name = name;
@@ -76,10 +80,15 @@ public final class Warehouses {
     public Warehouses excludeColumns(List<String> value) { excludeColumns = value; return this; }
     public Warehouses maxParallelDatabases(Integer value) { maxParallelDatabases = value; return this; }
 
+    public Warehouses format(OutputFormat value) { format = value; return this; }
+    public Warehouses jsonl() { return format(OutputFormat.JSONL); }
+    public Warehouses viewSql(boolean value) { viewSql = value; return this; }
+    public Warehouses lineageCluster(String value) { lineageCluster = value; return this; }
+
     public WarehouseProperties build() {
         return new WarehouseProperties(name, kind, jdbcUrl, username, password, integrationName, integrationType,
                 integrationId, includeSchemas, excludeSchemas, includePartitions, properties, privateKeyFile,
                 privateKey, privateKeyPassphrase, token, authenticator, role, computeWarehouse, databases,
-                lowerCaseNames, accountUsage, excludeColumns, maxParallelDatabases);
+                lowerCaseNames, accountUsage, excludeColumns, maxParallelDatabases, format, viewSql, lineageCluster);
     }
 }

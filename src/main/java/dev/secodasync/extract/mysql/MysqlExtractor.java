@@ -2,19 +2,19 @@ package dev.secodasync.extract.mysql;
 
 import dev.secodasync.catalog.CatalogCount;
 import dev.secodasync.catalog.CatalogItem;
-import dev.secodasync.extract.DetailedCatalogReader;
-import dev.secodasync.extract.PlainDetailedSession;
-import dev.secodasync.extract.WarehouseConnections;
-import java.util.Optional;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.extract.CatalogFilters;
 import dev.secodasync.extract.CursorQueries;
+import dev.secodasync.extract.DetailedCatalogReader;
+import dev.secodasync.extract.PlainDetailedSession;
+import dev.secodasync.extract.WarehouseConnections;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.sql.SqlFiles;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**

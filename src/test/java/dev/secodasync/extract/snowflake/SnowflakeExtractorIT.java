@@ -3,18 +3,18 @@ package dev.secodasync.extract.snowflake;
 import static dev.secodasync.testsupport.FakeSnowflakeServer.error;
 import static dev.secodasync.testsupport.FakeSnowflakeServer.result;
 import static dev.secodasync.testsupport.FakeSnowflakeServer.row;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.secodasync.testsupport.SnowflakeKeys.assertJwt;
 import static dev.secodasync.testsupport.SnowflakeKeys.encryptedPkcs8Pem;
 import static dev.secodasync.testsupport.SnowflakeKeys.unencryptedPkcs8Pem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.secodasync.catalog.CatalogCount;
+import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
-import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.extract.InvalidCatalogException;
 import dev.secodasync.extract.WarehouseConnections;
-import dev.secodasync.catalog.CatalogCount;
 import dev.secodasync.extract.WarehouseReadException;
 import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.testsupport.FakeSnowflakeServer;
@@ -82,13 +82,13 @@ class SnowflakeExtractorIT {
             String token, String authenticator, List<String> databases, boolean lowerCase, boolean accountUsage) {
         return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, snowflake.jdbcUrl(), user, password, null, null,
                 null, null, null, false, fakeProperties(), keyFile, key, passphrase, token, authenticator, "CATALOG_READER",
-                "SYNC_WH", databases, lowerCase, accountUsage, null, null);
+                "SYNC_WH", databases, lowerCase, accountUsage, null, null, null, false, null);
     }
 
     WarehouseProperties withParallelDatabases(List<String> databases, int parallel) {
         return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, snowflake.jdbcUrl(), "SVC_SYNC", "pw-4711", null,
                 null, null, null, null, false, fakeProperties(), null, null, null, null, null, "CATALOG_READER",
-                "SYNC_WH", databases, true, false, null, parallel);
+                "SYNC_WH", databases, true, false, null, parallel, null, false, null);
     }
 
     static List<ColumnRow> readAll(ItemStreamReader<ColumnRow> reader) throws Exception {
