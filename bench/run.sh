@@ -37,7 +37,7 @@ SF_DATABASES=${SF_DATABASES:-200}
 SF_DELAY=${SF_DELAY:-1.0}
 OLD_JAR=${OLD_JAR:-}
 WORK=${BENCH_WORK:-/tmp/secoda-bench}
-PARTS=${PARTS:-extract,stale,skewed,5m,partitions,wide-schema,snowflake,upload,parallel,demo}
+PARTS=${PARTS:-extract,stale,skewed,5m,partitions,wide-schema,snowflake,upload,parallel,demo,jsonl}
 COLUMNS_PER_TABLE=50
 PARTITIONS=1000 SUBPARTITIONED=100 SUBPARTITIONS=5 PART_TABLES=20
 unset SECODA_API_TOKEN || true
@@ -407,6 +407,38 @@ bench_demo() {
 
 # ---------------------------------------------------------------- main
 echo "## secoda-sync benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+# Issue 13: the JSONL format on the 1M-column database against the CSV, same run, dry runs.
+bench_jsonl() {
+  local db fmt i runs rss csv_ms jsonl_ms
+  db=$(db_name 1m)
+  declare -A J_EXTRACT J_TOTAL J_RSS J_SIZE
+  for fmt in csv jsonl; do
+    say "jsonl: job dry run x $REPEAT, format $fmt (-Xmx$XMX) ..."
+    runs=(); local totals=() rsss=()
+    for ((i = 1; i <= REPEAT; i++)); do
+      rm -rf "$WORK/state-jsonl"
+      # shellcheck disable=SC2046
+      run_job "jsonl-$fmt-$i" "-Xmx$XMX" -jar "$JAR" --dry-run --sync.state-dir="$WORK/state-jsonl" \
+        $(warehouse_args 0 bench "$db") "--sync.warehouses[0].format=$fmt" "--sync.warehouses[0].view-sql=true"
+      [[ $JOB_RC -eq 0 ]] || return 1
+      runs+=("$(grep -o 'written to .* in [0-9]* ms' "$JOB_LOG" | awk '{ print $(NF - 1) }')")
+      totals+=("$JOB_MS"); rsss+=("$JOB_RSS")
+    done
+    J_EXTRACT[$fmt]=$(median "${runs[@]}"); J_TOTAL[$fmt]=$(median "${totals[@]}"); J_RSS[$fmt]=$(max "${rsss[@]}")
+    J_SIZE[$fmt]=$(du -cb "$WORK"/state-jsonl/out/bench.* | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }')
+  done
+  echo
+  echo "### JSONL against CSV, 1M columns (job dry run, -Xmx$XMX, median of $REPEAT, view-sql on)"
+  echo
+  echo "| format | extract s | whole process s | peak RSS MB | files MB |"
+  echo "|---|---|---|---|---|"
+  for fmt in csv jsonl; do
+    echo "| $fmt | $(secs "${J_EXTRACT[$fmt]}") | $(secs "${J_TOTAL[$fmt]}") | ${J_RSS[$fmt]} | ${J_SIZE[$fmt]} |"
+  done
+  echo
+  echo "jsonl / csv extract: $(ratio "${J_EXTRACT[jsonl]}" "${J_EXTRACT[csv]}") (target: at most 1.3x)"
+}
+
 echo
 echo "- machine: $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GB RAM, $(uname -sr), load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- $(java -version 2>&1 | head -1); $(psqlq -d postgres -Atc 'SHOW server_version' | sed 's/^/PostgreSQL /')"
@@ -447,3 +479,4 @@ if part snowflake; then bench_snowflake; fi
 if part upload; then bench_upload 1m; fi
 if part parallel; then ensure_db 100k; bench_parallel; fi
 if part demo; then bench_demo; fi
+if part jsonl; then ensure_db 1m; bench_jsonl; fi
