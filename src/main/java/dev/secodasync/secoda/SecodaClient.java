@@ -179,11 +179,7 @@ public class SecodaClient {
 
     /** As {@link #importMetadata(String, Path)}, logging the bytes sent every {@code progressEvery}. */
     public void importMetadata(String integrationId, Path csv, Duration progressEvery) {
-        HttpUrl url = urls.of("integration/integrations/").newBuilder()
-                .addPathSegment(integrationId)
-                .addPathSegment("import_metadata")
-                .addPathSegment("")
-                .build();
+        HttpUrl url = importUrl(integrationId, "import_metadata");
         RequestBody body = new MultipartBody.Builder()
                 .setType(MultipartBody.FORM)
                 .addFormDataPart("file", csv.getFileName().toString(), new ProgressRequestBody(
@@ -201,11 +197,7 @@ public class SecodaClient {
      */
     public void importJsonlMetadata(String integrationId, Path resources, Path lineage, JsonlPartNames parts,
             Duration progressEvery) {
-        HttpUrl url = urls.of("integration/integrations/").newBuilder()
-                .addPathSegment(integrationId)
-                .addPathSegment("import_jsonl_metadata")
-                .addPathSegment("")
-                .build();
+        HttpUrl url = importUrl(integrationId, "import_jsonl_metadata");
         RequestBody body = new MultipartBody.Builder()
                 .setType(MultipartBody.FORM)
                 .addFormDataPart(parts.resources(), "resources.jsonl", new ProgressRequestBody(
@@ -225,6 +217,15 @@ public class SecodaClient {
      * @param lineage part carrying lineage.jsonl
      */
     public record JsonlPartNames(String resources, String lineage) {
+    }
+
+    // Secoda's documented paths end with a slash.
+    private HttpUrl importUrl(String integrationId, String endpoint) {
+        return urls.of("integration/integrations/").newBuilder()
+                .addPathSegment(integrationId)
+                .addPathSegment(endpoint)
+                .addPathSegment("")
+                .build();
     }
 
     /** Checks that the API answers (no token needed). @see <a href="https://docs.secoda.co/secoda-api/healthcheck">Healthcheck</a> */
