@@ -1,6 +1,7 @@
 package dev.secodasync.extract.snowflake;
 
 import dev.secodasync.catalog.ColumnRow;
+import dev.secodasync.catalog.TableName;
 import dev.secodasync.extract.InvalidCatalogException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -36,6 +37,11 @@ final class CaseFolding {
     /** A name as the CSV shows it. */
     String fold(String name) {
         return lowerCase && name != null ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    /** A table's three names as the CSV shows them: the JSONL details and lineage must name what the columns name. */
+    TableName fold(TableName name) {
+        return lowerCase ? new TableName(fold(name.database()), fold(name.schema()), fold(name.table())) : name;
     }
 
     /**

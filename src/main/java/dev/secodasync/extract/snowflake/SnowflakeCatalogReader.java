@@ -51,9 +51,22 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
 
     private OrderedQueries<String, ColumnRow> databases;
 
+    /** The databases to read when already listed (the JSONL details listed them), else null. */
+    private final List<String> listed;
+
     /** @param connections opens sessions on the warehouse, one per {@code getConnection()} */
     SnowflakeCatalogReader(WarehouseProperties warehouse, SnowflakeSql sql, int fetchSize,
             Function<WarehouseProperties, DataSource> connections) {
+        this(warehouse, sql, fetchSize, connections, null);
+    }
+
+    /**
+     * @param listed the databases to read, in CSV order, so that the columns are read from the
+     *     databases the details were; null: listed on open
+     */
+    SnowflakeCatalogReader(WarehouseProperties warehouse, SnowflakeSql sql, int fetchSize,
+            Function<WarehouseProperties, DataSource> connections, List<String> listed) {
+        this.listed = listed == null ? null : List.copyOf(listed);
         this.warehouse = warehouse;
         this.statements = new SnowflakeStatements(sql, warehouse, fetchSize);
         this.connections = connections;
@@ -75,7 +88,7 @@ final class SnowflakeCatalogReader implements ItemStreamReader<ColumnRow> {
         }
         List<String> names;
         try {
-            names = SnowflakeDatabases.toRead(signedIn, statements, folding);
+            names = listed != null ? listed : SnowflakeDatabases.toRead(signedIn, statements, folding);
         } catch (RuntimeException e) {
             // The caller only closes a reader that opened.
             SnowflakeStatements.closeQuietly(signedIn);

@@ -80,7 +80,8 @@ final class SnowflakeDatabases {
         }
     }
 
-    private static String withoutCommentLines(String sqlText) {
+    /** A SHOW statement without its file's comment lines, so that a clause can be appended to its last line. */
+    static String withoutCommentLines(String sqlText) {
         return sqlText.lines().filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n")).strip();
     }
 }

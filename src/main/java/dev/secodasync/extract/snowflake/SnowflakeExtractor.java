@@ -3,11 +3,14 @@ package dev.secodasync.extract.snowflake;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.catalog.CatalogCounter;
+import dev.secodasync.catalog.CatalogItem;
 import dev.secodasync.catalog.ColumnRow;
+import dev.secodasync.extract.DetailedCatalogReader;
 import dev.secodasync.extract.WarehouseConnections;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.sql.SqlFiles;
 import dev.secodasync.catalog.CatalogCount;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -27,6 +30,8 @@ public class SnowflakeExtractor implements WarehouseExtractor {
 
     private final Function<WarehouseProperties, DataSource> connections;
 
+    private final int showPageSize;
+
     /** Signs in with the warehouse's own settings ({@link WarehouseConnections#dataSource}). */
     public SnowflakeExtractor(SqlFiles sql, int fetchSize) {
         this(sql, fetchSize, WarehouseConnections::dataSource);
@@ -39,9 +44,19 @@ public class SnowflakeExtractor implements WarehouseExtractor {
      *     {@code getConnection()}; the reader pools them itself
      */
     public SnowflakeExtractor(SqlFiles sql, int fetchSize, Function<WarehouseProperties, DataSource> connections) {
+        this(sql, fetchSize, connections, SnowflakeDatabases.SHOW_PAGE_SIZE);
+    }
+
+    /**
+     * @param showPageSize the most rows one {@code SHOW PRIMARY KEYS} answers (Snowflake's cap,
+     *     10,000); an answer this long is asked again per schema, then per table
+     */
+    public SnowflakeExtractor(SqlFiles sql, int fetchSize, Function<WarehouseProperties, DataSource> connections,
+            int showPageSize) {
         this.sql = sql;
         this.fetchSize = fetchSize;
         this.connections = connections;
+        this.showPageSize = showPageSize;
     }
 
     @Override
@@ -52,6 +67,21 @@ public class SnowflakeExtractor implements WarehouseExtractor {
     @Override
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
         return new SnowflakeCatalogReader(warehouse, SnowflakeSql.load(sql), fetchSize, connections);
+    }
+
+    /**
+     * Table details (native type, view SQL, primary keys from {@code SHOW PRIMARY KEYS}) database by
+     * database, the columns as {@link #reader} reads them, then the lineage ({@link SnowflakeDetailedSession}).
+     */
+    @Override
+    public Optional<ItemStreamReader<CatalogItem>> detailedReader(WarehouseProperties warehouse) {
+        return Optional.of(new DetailedCatalogReader(() -> new SnowflakeDetailedSession(warehouse,
+                SnowflakeSql.load(sql), fetchSize, connections, showPageSize), warehouse.name()));
+    }
+
+    @Override
+    public boolean readsDetails() {
+        return true;
     }
 
     /** Walks the catalog as a sync would (same queries, same checks), counting instead of writing. */

@@ -6,8 +6,9 @@ import java.util.stream.Collectors;
 /**
  * The only places where a name is written into Snowflake SQL text instead of being bound: a
  * database name in {@code IDENTIFIER(...)} (identifiers cannot be bind values; the quoted name
- * itself is still bound as a string) and the {@code FROM '...'} of {@code SHOW} paging (SHOW
- * accepts no bind variables). Everything else is a bound parameter.
+ * itself is still bound as a string), the {@code FROM '...'} of {@code SHOW} paging and the
+ * {@code IN DATABASE "..."} scope of {@code SHOW PRIMARY KEYS} (SHOW accepts no bind variables).
+ * Everything else is a bound parameter.
  */
 final class SnowflakeNames {
 

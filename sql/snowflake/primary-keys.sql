@@ -1,0 +1,15 @@
+-- The declared primary keys of one scope; read database_name, schema_name, table_name,
+-- column_name, key_sequence. Snowflake declares primary keys but does not enforce them; SHOW lists
+-- those of the tables the role may see. A composite key has one row per column, key_sequence 1..n.
+--
+-- The job appends the scope: DATABASE "<db>", and only when an answer may have been cut off,
+-- SCHEMA "<db>"."<schema>" per schema, then TABLE "<db>"."<schema>"."<table>" per table.
+-- SHOW takes no bind variables, so the names are written as quoted identifiers
+-- (SnowflakeNames.quoteIdentifier doubles "); they come from INFORMATION_SCHEMA (tables.sql) or the
+-- database list, never from free text.
+--
+-- Paging: SHOW answers at most 10,000 rows, and SHOW PRIMARY KEYS takes neither LIMIT ... FROM nor
+-- LIKE / STARTS WITH (its syntax is SHOW [TERSE] PRIMARY KEYS [IN <scope>] only). So an answer
+-- with 10,000 rows or more is treated as cut off and the same command is asked again for each
+-- narrower scope; a single table answering 10,000 rows fails the warehouse rather than lose keys.
+SHOW PRIMARY KEYS IN
