@@ -35,6 +35,8 @@ public final class Warehouses {
     private boolean accountUsage;
     private List<String> excludeColumns;
     private Integer maxParallelDatabases;
+    private List<String> driverPath;
+    private String driverClass;
 
     private Warehouses(String name, WarehouseKind kind, String jdbcUrl) {
         this.name = name;
@@ -75,11 +77,13 @@ public final class Warehouses {
     public Warehouses accountUsage(boolean value) { accountUsage = value; return this; }
     public Warehouses excludeColumns(List<String> value) { excludeColumns = value; return this; }
     public Warehouses maxParallelDatabases(Integer value) { maxParallelDatabases = value; return this; }
+    public Warehouses driverPath(List<String> value) { driverPath = value; return this; }
+    public Warehouses driverClass(String value) { driverClass = value; return this; }
 
     public WarehouseProperties build() {
         return new WarehouseProperties(name, kind, jdbcUrl, username, password, integrationName, integrationType,
                 integrationId, includeSchemas, excludeSchemas, includePartitions, properties, privateKeyFile,
                 privateKey, privateKeyPassphrase, token, authenticator, role, computeWarehouse, databases,
-                lowerCaseNames, accountUsage, excludeColumns, maxParallelDatabases);
+                lowerCaseNames, accountUsage, excludeColumns, maxParallelDatabases, driverPath, driverClass);
     }
 }
