@@ -22,6 +22,12 @@
 #   upload       the 1M CSV: curl vs the job, to a fake Secoda (needs the 1M extract)
 #   parallel     8 warehouses of 100k columns
 #   demo         the built-in demo run
+#   mariadb      a MariaDB database of 2,000 tables x 50 columns (100,000 columns, built once, a schema
+#                comment marks a finished build) through kind mysql and kind jdbc (the MariaDB driver
+#                jar from a folder) beside `mariadb -B -N` of the same query; needs the mariadb client
+#                and MARIADB_HOST (127.0.0.1), MARIADB_PORT (3306), MARIADB_USER (root, no password)
+#   jdbc-1m      kind jdbc (the PostgreSQL driver jar from a folder) on secoda_bench_1m, to show that
+#                the per-schema external sort fits -Xmx128m
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -479,4 +485,7 @@ if part snowflake; then bench_snowflake; fi
 if part upload; then bench_upload 1m; fi
 if part parallel; then ensure_db 100k; bench_parallel; fi
 if part demo; then bench_demo; fi
+if part mariadb || part jdbc-1m; then source "$HERE/jdbc.sh"; fi
+if part mariadb; then bench_mariadb; fi
+if part jdbc-1m; then ensure_db 1m; bench_jdbc_1m; fi
 if part jsonl; then ensure_db 1m; bench_jsonl; fi

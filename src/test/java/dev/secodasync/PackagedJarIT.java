@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.secodasync.job.ExitCodes;
 import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.FakeSnowflakeServer;
+import dev.secodasync.testsupport.JdbcDrivers;
 import dev.secodasync.testsupport.JarProcess;
 import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.PostgresTestDatabase;
@@ -118,6 +119,32 @@ class PackagedJarIT {
         SnowflakeKeys.assertJwt(snowflake.lastLogin(), "SVC_SYNC");
         assertThat(Files.readString(work.resolve("out/acme.csv"))).contains("id,,NUMBER,1,sales,crm,orders,");
         assertThat(jar.output()).doesNotContain("jar-pass-9");
+    }
+
+    @Test
+    void theJarReadsAJdbcWarehouseWithItsDriverFromAFolder() throws Exception {
+        // given: a SQLite database and its driver in a folder of its own, as a user installs it
+        Path drivers = JdbcDrivers.copyTo(JdbcDrivers.SQLITE, work.resolve("drivers"));
+        String url = "jdbc:sqlite:" + work.resolve("app.sqlite");
+        JdbcDrivers.execute(drivers, url, "CREATE TABLE \"Order Lines\" (id INTEGER, note VARCHAR(20))",
+                "CREATE VIEW recent AS SELECT id FROM \"Order Lines\"");
+        List<String> args = JobArgs.builder().stateDir(work.resolve("state")).secoda(server.url("/"), TOKEN)
+                .warehouse(JobArgs.warehouse(0, "lite", "jdbc", url))
+                .warehouse(0, "driver-path", drivers).build();
+
+        // when
+        JarProcess jar = JarProcess.start(work.resolve("jdbc.log"), args);
+        int exit = jar.waitFor(120);
+
+        // then
+        assertThat(exit).as(jar.output()).isEqualTo(ExitCodes.SUCCESS);
+        assertThat(secoda.uploads()).singleElement().satisfies(upload -> assertThat(upload.text().lines().toList())
+                .containsExactly(
+                        "col_name,col_description,col_type,sort_order,database,schema,name,description,is_view,last_updated_time",
+                        "id,,INTEGER,1,lite,main,Order Lines,,false,None",
+                        "note,,VARCHAR(20),2,lite,main,Order Lines,,false,None",
+                        "id,,INTEGER,1,lite,main,recent,,true,None"));
+        assertThat(secoda.integrations()).singleElement().satisfies(i -> assertThat(i.get("type")).isEqualTo("jdbc"));
     }
 
     @Test

@@ -19,7 +19,13 @@ public enum WarehouseKind {
     MYSQL("mysql", "org.mariadb.jdbc.Driver"),
 
     /** Snowflake: one account per warehouse entry, read database by database through INFORMATION_SCHEMA. */
-    SNOWFLAKE("snowflake", "net.snowflake.client.api.driver.SnowflakeDriver");
+    SNOWFLAKE("snowflake", "net.snowflake.client.api.driver.SnowflakeDriver"),
+
+    /**
+     * Any database with a JDBC driver, read through {@code java.sql.DatabaseMetaData}; the driver is
+     * loaded at run time from {@code driver-path}, so it has no built-in class.
+     */
+    JDBC("jdbc", null);
 
     private final String dialect;
 
@@ -35,7 +41,10 @@ public enum WarehouseKind {
         return dialect;
     }
 
-    /** The JDBC driver class, named so that a fat jar never depends on DriverManager's service discovery. */
+    /**
+     * The JDBC driver class, named so that a fat jar never depends on DriverManager's service
+     * discovery; null for {@link #JDBC}, whose driver the warehouse entry names.
+     */
     public String driverClassName() {
         return driverClassName;
     }

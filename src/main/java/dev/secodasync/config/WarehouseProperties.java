@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * @param name unique name of this warehouse; selects it with {@code --warehouse=NAME} and names
  *     its CSV file, so letters, digits, {@code .}, {@code _} and {@code -} only
  * @param kind the warehouse kind: {@code postgres}, {@code snowflake}, {@code mysql} (MySQL and MariaDB; the
- *     warehouse name is the database, each MySQL database a schema) or {@code h2}
+ *     warehouse name is the database, each MySQL database a schema), {@code jdbc} (any database with a
+ *     JDBC driver, read through {@code DatabaseMetaData}; needs {@code driver-path}) or {@code h2}
  * @param jdbcUrl JDBC URL of the warehouse, e.g. {@code jdbc:postgresql://db.internal:5432/analytics}
  * @param username user to sign in as; a read-only catalog role is enough
  * @param password password of that user; set it from an environment variable, e.g.
@@ -64,6 +65,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  *     {@value #DEFAULT_PARALLEL_DATABASES}); the CSV keeps database order, and a query waits
  *     for its rows to be read before the next one starts, so memory stays bounded. 1 reads the
  *     databases one after another in one session
+ * @param driverPath kind {@code jdbc}: the driver's jar files, or folders whose {@code *.jar} files
+ *     are all loaded, read at run time into a class loader of their own (nothing is needed at build
+ *     time); required for {@code jdbc}
+ * @param driverClass kind {@code jdbc}: the {@code java.sql.Driver} class to use, e.g.
+ *     {@code com.microsoft.sqlserver.jdbc.SQLServerDriver}; default: the driver the jars register
+ *     in {@code META-INF/services/java.sql.Driver} (set it when they register none, or several)
  * @param format what the warehouse is uploaded as: {@code csv} (default; columns and tables) or
  *     {@code jsonl} (Secoda's JSONL import: also primary keys, view SQL and lineage). Switching an
  *     existing integration from one to the other may re-create its resources in Secoda (their ids
@@ -100,6 +107,8 @@ public record WarehouseProperties(
         @DefaultValue("false") boolean accountUsage,
         List<String> excludeColumns,
         @Min(1) @Max(32) Integer maxParallelDatabases,
+        List<String> driverPath,
+        String driverClass,
         @DefaultValue("csv") OutputFormat format,
         @DefaultValue("false") boolean viewSql,
         String lineageCluster) {
@@ -128,6 +137,10 @@ public record WarehouseProperties(
                 : snowflake ? SNOWFLAKE_DEFAULT_EXCLUDE_COLUMNS : List.of();
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         databases = databases == null ? List.of() : List.copyOf(databases);
+        driverPath = driverPath == null ? List.of() : List.copyOf(driverPath);
+        if (driverClass != null && driverClass.isBlank()) {
+            driverClass = null;
+        }
         if (integrationName == null || integrationName.isBlank()) {
             integrationName = name;
         }
@@ -197,6 +210,7 @@ public record WarehouseProperties(
             }
             snowflakeOnly.forEach(k -> problems.add(key + "." + k + " is only for kind snowflake (kind is "
                     + (kind == null ? "not set" : kind.dialect()) + ")"));
+            problems.addAll(JdbcSettingsValidator.problems(this, key));
             if (kind == WarehouseKind.MYSQL && jdbcUrl != null && !jdbcUrl.startsWith("jdbc:mariadb:")) {
                 problems.add(key + ".jdbc-url must start with jdbc:mariadb:// for kind mysql (the MariaDB driver"
                         + " reads MySQL servers too), e.g. jdbc:mariadb://mysql.internal:3306/");
@@ -204,6 +218,7 @@ public record WarehouseProperties(
             return problems;
         }
         problems.addAll(SnowflakeSettingsValidator.problems(this, key));
+        problems.addAll(JdbcSettingsValidator.problems(this, key));
         return problems;
     }
 

@@ -69,6 +69,11 @@ public class ExtractTasklet implements Tasklet, RunInterruption.Stoppable {
             return reader.read();
         } catch (PrefetchingReader.ReadFailure e) {
             Throwable cause = e.getCause();
+            // An extractor that says itself what failed (kind jdbc: the driver refused the URL) is
+            // not running a columns.sql.
+            if (cause instanceof WarehouseReadException read) {
+                throw read;
+            }
             if (e.opening()) {
                 throw new WarehouseReadException("cannot run sql/" + warehouse.kind().dialect()
                         + (files.jsonl() ? "/ (tables.sql, columns.sql, lineage.sql)" : "/columns.sql") + " on "

@@ -9,6 +9,7 @@ import dev.secodasync.config.SyncProperties;
 import dev.secodasync.config.WarehouseProperties;
 import dev.secodasync.extract.WarehouseExtractors;
 import dev.secodasync.extract.h2.H2Extractor;
+import dev.secodasync.extract.jdbc.JdbcExtractor;
 import dev.secodasync.extract.mysql.MysqlExtractor;
 import dev.secodasync.extract.postgres.PostgresExtractor;
 import dev.secodasync.extract.snowflake.SnowflakeExtractor;
@@ -64,7 +65,8 @@ public class SyncJobConfiguration {
                 new PostgresExtractor(sql),
                 new H2Extractor(sql, sync.fetchSize()),
                 new MysqlExtractor(sql, sync.fetchSize()),
-                new SnowflakeExtractor(sql, sync.fetchSize())));
+                new SnowflakeExtractor(sql, sync.fetchSize()),
+                new JdbcExtractor()));
     }
 
     @Bean

@@ -36,6 +36,8 @@ public final class Warehouses {
     private boolean accountUsage;
     private List<String> excludeColumns;
     private Integer maxParallelDatabases;
+    private List<String> driverPath;
+    private String driverClass;
     private OutputFormat format;
     private boolean viewSql;
     private String lineageCluster;
@@ -79,6 +81,8 @@ public final class Warehouses {
     public Warehouses accountUsage(boolean value) { accountUsage = value; return this; }
     public Warehouses excludeColumns(List<String> value) { excludeColumns = value; return this; }
     public Warehouses maxParallelDatabases(Integer value) { maxParallelDatabases = value; return this; }
+    public Warehouses driverPath(List<String> value) { driverPath = value; return this; }
+    public Warehouses driverClass(String value) { driverClass = value; return this; }
 
     public Warehouses format(OutputFormat value) { format = value; return this; }
     public Warehouses jsonl() { return format(OutputFormat.JSONL); }
@@ -89,6 +93,7 @@ public final class Warehouses {
         return new WarehouseProperties(name, kind, jdbcUrl, username, password, integrationName, integrationType,
                 integrationId, includeSchemas, excludeSchemas, includePartitions, properties, privateKeyFile,
                 privateKey, privateKeyPassphrase, token, authenticator, role, computeWarehouse, databases,
-                lowerCaseNames, accountUsage, excludeColumns, maxParallelDatabases, format, viewSql, lineageCluster);
+                lowerCaseNames, accountUsage, excludeColumns, maxParallelDatabases, driverPath, driverClass, format, viewSql,
+                lineageCluster);
     }
 }

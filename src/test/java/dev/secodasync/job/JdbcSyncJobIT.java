@@ -1,0 +1,123 @@
+package dev.secodasync.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.secodasync.testsupport.FakeSecoda;
+import dev.secodasync.testsupport.JdbcDrivers;
+import dev.secodasync.testsupport.JobArgs;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * Whole runs with kind: jdbc warehouses whose drivers come from folders: one good SQLite warehouse
+ * beside broken ones (a jar without a driver, a driver-class the jars lack, a URL the driver
+ * refuses), and the start-up checks of driver-path.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class JdbcSyncJobIT {
+
+    private static final String TOKEN = "tok-jdbc-7c1e";
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    @TempDir
+    Path dir;
+
+    FakeSecoda secoda;
+
+    Path sqliteDrivers;
+
+    String sqliteUrl;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        secoda = new FakeSecoda(TOKEN, 10).on(server);
+        sqliteDrivers = JdbcDrivers.copyTo(JdbcDrivers.SQLITE, dir.resolve("drivers"));
+        sqliteUrl = "jdbc:sqlite:" + dir.resolve("app.sqlite");
+        JdbcDrivers.execute(sqliteDrivers, sqliteUrl, "CREATE TABLE \"My Orders\" (id INTEGER, \"Note, \"\"x\"\"\" TEXT)");
+    }
+
+    private static List<String> jdbc(int i, String name, String url, Path driverPath) {
+        return JobArgs.concat(JobArgs.warehouse(i, name, "jdbc", url),
+                List.of("--sync.warehouses[" + i + "].driver-path=" + driverPath));
+    }
+
+    private Path jarWithoutDriver() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("no-driver"));
+        try (OutputStream file = Files.newOutputStream(folder.resolve("not-a-driver.jar"));
+                JarOutputStream jar = new JarOutputStream(file, new Manifest())) {
+            jar.putNextEntry(new ZipEntry("readme.txt"));
+            jar.write("no driver here".getBytes());
+        }
+        return folder;
+    }
+
+    @Test
+    void badDriversFailTheirWarehouseInOneLineEachAndTheGoodOneIsUploaded(CapturedOutput output) throws Exception {
+        // when
+        int exit = JobArgs.builder().stateDir(dir.resolve("state")).secoda(server.url("/"), TOKEN)
+                .set("sync.max-parallel-warehouses", 1)
+                .warehouse(jdbc(0, "lite", sqliteUrl, sqliteDrivers))
+                .warehouse(jdbc(1, "nodriver", sqliteUrl, jarWithoutDriver()))
+                .warehouse(jdbc(2, "noclass", sqliteUrl, sqliteDrivers))
+                .warehouse(2, "driver-class", "com.example.MissingDriver")
+                .warehouse(jdbc(3, "badurl", "jdbc:nosuch://db.internal/x?password=hunter-22", sqliteDrivers))
+                .run();
+
+        // then
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(secoda.uploads()).singleElement().satisfies(upload -> assertThat(upload.text().lines().toList())
+                .containsExactly(
+                        "col_name,col_description,col_type,sort_order,database,schema,name,description,is_view,last_updated_time",
+                        "id,,INTEGER,1,lite,main,My Orders,,false,None",
+                        "\"Note, \"\"x\"\"\",,TEXT,2,lite,main,My Orders,,false,None"));
+        assertThat(output.getOut())
+                .contains("Warehouse 'nodriver' failed, nothing uploaded for it: driver-path [" + dir.resolve("no-driver")
+                        .resolve("not-a-driver.jar") + "] holds no JDBC driver")
+                .contains("Warehouse 'noclass' failed, nothing uploaded for it: driver-class com.example.MissingDriver"
+                        + " is not in driver-path [" + sqliteDrivers.resolve("sqlite-jdbc-3.54.1.0.jar") + "]")
+                .contains("Warehouse 'badurl' failed, nothing uploaded for it: the driver org.sqlite.JDBC does not accept"
+                        + " the URL jdbc:nosuch://db.internal/x?password=**** (Driver.connect returned null)")
+                .doesNotContain("hunter-22", TOKEN);
+    }
+
+    @Test
+    void checkCountsAJdbcWarehouse(CapturedOutput output) {
+        // when
+        int exit = JobArgs.builder().stateDir(dir.resolve("state")).secoda(server.url("/"), TOKEN).flag("--check")
+                .warehouse(jdbc(0, "lite", sqliteUrl, sqliteDrivers)).run();
+
+        // then
+        assertThat(exit).as(output.getOut()).isZero();
+        assertThat(output.getOut()).containsPattern("warehouse lite \\(jdbc\\).*OK.*1 tables, 2 columns would be exported");
+    }
+
+    @Test
+    void aJdbcWarehouseWithoutADriverPathOrWithAMissingOneStopsAtStartUp(CapturedOutput output) {
+        // when
+        int missing = JobArgs.builder().stateDir(dir.resolve("s1"))
+                .warehouse(JobArgs.warehouse(0, "lite", "jdbc", sqliteUrl)).run();
+        int absent = JobArgs.builder().stateDir(dir.resolve("s2"))
+                .warehouse(jdbc(0, "lite", sqliteUrl, dir.resolve("nowhere"))).run();
+
+        // then
+        assertThat(missing).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
+        assertThat(absent).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
+        assertThat(output.getOut()).contains("sync.warehouses[0].driver-path is required for kind jdbc")
+                .contains("sync.warehouses[0].driver-path[0] " + dir.resolve("nowhere") + " does not exist");
+    }
+}
