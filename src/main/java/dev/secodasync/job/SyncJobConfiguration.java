@@ -108,7 +108,7 @@ public class SyncJobConfiguration {
             SecretMasker masker, UploadStateStore uploads, RunInterruption interruption) {
         requireWarehousesForUpload(sync, secoda, options);
         List<WarehouseProperties> warehouses = options.select(sync.effectiveWarehouses());
-        requireDetailsForJsonl(warehouses, extractors);
+        requireDetailsForJsonl(sync.warehouses(), warehouses, extractors);
         String skipReason = options.dryRun() ? "dry run (--dry-run)"
                 : secoda.hasToken() ? null : "no Secoda API token (set SECODA_API_TOKEN)";
 
@@ -139,11 +139,13 @@ public class SyncJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository).start(all).end().build();
     }
 
-    private static void requireDetailsForJsonl(List<WarehouseProperties> warehouses, WarehouseExtractors extractors) {
+    private static void requireDetailsForJsonl(List<WarehouseProperties> configured, List<WarehouseProperties> warehouses,
+            WarehouseExtractors extractors) {
         for (WarehouseProperties warehouse : warehouses) {
             if (warehouse.format() == OutputFormat.JSONL && !extractors.forKind(warehouse.kind()).readsDetails()) {
-                throw new InvalidConfigurationException("warehouse '" + warehouse.name() + "': format jsonl is not"
-                        + " available for kind " + warehouse.kind().dialect() + " yet; set its format to csv");
+                throw new InvalidConfigurationException("sync.warehouses[" + configured.indexOf(warehouse)
+                        + "].format=jsonl (warehouse '" + warehouse.name() + "') is not available for kind "
+                        + warehouse.kind().dialect() + " yet; set it to csv");
             }
         }
     }
