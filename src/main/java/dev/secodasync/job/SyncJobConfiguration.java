@@ -2,7 +2,6 @@ package dev.secodasync.job;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.secodasync.config.InvalidConfigurationException;
-import dev.secodasync.config.OutputFormat;
 import dev.secodasync.config.RunOptions;
 import dev.secodasync.config.SecodaProperties;
 import dev.secodasync.config.SyncProperties;
@@ -108,7 +107,6 @@ public class SyncJobConfiguration {
             SecretMasker masker, UploadStateStore uploads, RunInterruption interruption) {
         requireWarehousesForUpload(sync, secoda, options);
         List<WarehouseProperties> warehouses = options.select(sync.effectiveWarehouses());
-        requireDetailsForJsonl(sync.warehouses(), warehouses, extractors);
         String skipReason = options.dryRun() ? "dry run (--dry-run)"
                 : secoda.hasToken() ? null : "no Secoda API token (set SECODA_API_TOKEN)";
 
@@ -137,17 +135,6 @@ public class SyncJobConfiguration {
         executor.setConcurrencyLimit(sync.maxParallelWarehouses());
         Flow all = new FlowBuilder<SimpleFlow>("warehouses").split(executor).add(flows).build();
         return new JobBuilder(JOB_NAME, jobRepository).start(all).end().build();
-    }
-
-    private static void requireDetailsForJsonl(List<WarehouseProperties> configured, List<WarehouseProperties> warehouses,
-            WarehouseExtractors extractors) {
-        for (WarehouseProperties warehouse : warehouses) {
-            if (warehouse.format() == OutputFormat.JSONL && !extractors.forKind(warehouse.kind()).readsDetails()) {
-                throw new InvalidConfigurationException("sync.warehouses[" + configured.indexOf(warehouse)
-                        + "].format=jsonl (warehouse '" + warehouse.name() + "') is not available for kind "
-                        + warehouse.kind().dialect() + " yet; set it to csv");
-            }
-        }
     }
 
     // The demo is for trying the job out: a token with no warehouse is far more often a misspelt or

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.JdbcDrivers;
 import dev.secodasync.testsupport.JobArgs;
+import dev.secodasync.testsupport.JsonlLines;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Whole runs with kind: jdbc warehouses whose drivers come from folders: one good SQLite warehouse
@@ -119,5 +121,31 @@ class JdbcSyncJobIT {
         assertThat(absent).isEqualTo(ExitCodes.CONFIGURATION_ERROR);
         assertThat(output.getOut()).contains("sync.warehouses[0].driver-path is required for kind jdbc")
                 .contains("sync.warehouses[0].driver-path[0] " + dir.resolve("nowhere") + " does not exist");
+    }
+
+    @Test
+    void aJdbcWarehouseAsJsonlCarriesItsDeclaredKeys() throws Exception {
+        // given: a composite key, a single one, a table without
+        JdbcDrivers.execute(sqliteDrivers, sqliteUrl,
+                "CREATE TABLE lines (order_id INTEGER, line INTEGER, sku TEXT, PRIMARY KEY (order_id, line))",
+                "CREATE TABLE skus (sku TEXT PRIMARY KEY, name TEXT)");
+
+        // when
+        int exit = JobArgs.builder().stateDir(dir.resolve("state")).secoda(server.url("/"), TOKEN)
+                .warehouse(jdbc(0, "lite", sqliteUrl, sqliteDrivers))
+                .warehouse(0, "format", "jsonl")
+                .run();
+
+        // then
+        assertThat(exit).isZero();
+        List<FakeSecoda.Upload> parts = secoda.jsonlUploads().get(0);
+        List<JsonNode> resources = JsonlLines.validated(parts.get(0).text());
+        assertThat(resources.stream().filter(n -> n.path("is_pk").asBoolean(false))
+                .map(n -> n.get("databuilder_id").asString()))
+                .containsExactly("lite.main.lines.order_id", "lite.main.lines.line", "lite.main.skus.sku");
+        assertThat(resources.stream().filter(n -> n.get("entity_type").asString().equals("table"))
+                .map(n -> n.get("title").asString() + ":" + n.get("native_type").asString()))
+                .containsExactly("My Orders:table", "lines:table", "skus:table");
+        assertThat(parts.get(1).bytes()).isEmpty();
     }
 }

@@ -208,22 +208,6 @@ class JsonlSyncJobIT {
     }
 
     @Test
-    void aKindThatCannotBeWrittenAsJsonlIsAConfigurationErrorNamingTheKey(CapturedOutput output) {
-        // when
-        int exit = JobArgs.builder().stateDir(stateDir).secoda(server.url("/"), TOKEN)
-                .warehouse(JobArgs.warehouse(0, "lite", "jdbc", "jdbc:sqlite:" + stateDir.resolve("x.db")))
-                .warehouse(0, "driver-path", stateDir)
-                .warehouse(0, "format", "jsonl")
-                .run();
-
-        // then
-        assertThat(exit).isEqualTo(2);
-        assertThat(output.getOut() + output.getErr()).contains("sync.warehouses[0].format=jsonl (warehouse 'lite')"
-                + " is not available for kind jdbc yet");
-        assertThat(secoda.creates()).isEmpty();
-    }
-
-    @Test
     void anEmptyCatalogIsRefusedAsForTheCsv() {
         // when
         int exit = jsonlRun().warehouse(0, "include-schemas", "nothing_here").run();

@@ -1,9 +1,11 @@
 package dev.secodasync.extract.jdbc;
 
 import dev.secodasync.catalog.CatalogCount;
+import dev.secodasync.catalog.CatalogItem;
 import dev.secodasync.catalog.ColumnRow;
 import dev.secodasync.config.WarehouseKind;
 import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.extract.DetailedCatalogReader;
 import dev.secodasync.extract.WarehouseExtractor;
 import dev.secodasync.extract.WarehouseReadException;
 import dev.secodasync.support.Errors;
@@ -14,6 +16,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -52,6 +55,16 @@ public class JdbcExtractor implements WarehouseExtractor {
     public ItemStreamReader<ColumnRow> reader(WarehouseProperties warehouse) {
         drivers.driver(warehouse);
         return new JdbcCatalogReader(warehouse, drivers, maxInMemory, tempDir);
+    }
+
+    @Override
+    public Optional<ItemStreamReader<CatalogItem>> detailedReader(WarehouseProperties warehouse) {
+        return Optional.of(new DetailedCatalogReader(() -> new JdbcDetailedSession(warehouse, this), warehouse.name()));
+    }
+
+    @Override
+    public boolean readsDetails() {
+        return true;
     }
 
     /** The same calls as the reader, counted as they arrive instead of sorted. */
