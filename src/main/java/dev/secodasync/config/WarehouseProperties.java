@@ -186,50 +186,7 @@ public record WarehouseProperties(
      * @return one message per problem, each naming the key; empty when the entry is consistent
      */
     public List<String> problems(String key) {
-        List<String> problems = new ArrayList<>();
-        if (kind != WarehouseKind.SNOWFLAKE) {
-            List<String> snowflakeOnly = new ArrayList<>();
-            addIfSet(snowflakeOnly, "private-key-file", privateKeyFile);
-            addIfSet(snowflakeOnly, "private-key", privateKey);
-            addIfSet(snowflakeOnly, "private-key-passphrase", privateKeyPassphrase);
-            addIfSet(snowflakeOnly, "token", token);
-            addIfSet(snowflakeOnly, "authenticator", authenticator);
-            addIfSet(snowflakeOnly, "role", role);
-            addIfSet(snowflakeOnly, "compute-warehouse", computeWarehouse);
-            if (!databases.isEmpty()) {
-                snowflakeOnly.add("databases");
-            }
-            if (accountUsage) {
-                snowflakeOnly.add("account-usage");
-            }
-            if (!excludeColumns.isEmpty()) {
-                snowflakeOnly.add("exclude-columns");
-            }
-            if (maxParallelDatabases != null) {
-                snowflakeOnly.add("max-parallel-databases");
-            }
-            snowflakeOnly.forEach(k -> problems.add(key + "." + k + " is only for kind snowflake (kind is "
-                    + (kind == null ? "not set" : kind.dialect()) + ")"));
-            problems.addAll(JdbcSettingsValidator.problems(this, key));
-            if (kind == WarehouseKind.MYSQL && jdbcUrl != null && !jdbcUrl.startsWith("jdbc:mariadb:")) {
-                problems.add(key + ".jdbc-url must start with jdbc:mariadb:// for kind mysql (the MariaDB driver"
-                        + " reads MySQL servers too), e.g. jdbc:mariadb://mysql.internal:3306/");
-            }
-            return problems;
-        }
-        problems.addAll(SnowflakeSettingsValidator.problems(this, key));
-        problems.addAll(JdbcSettingsValidator.problems(this, key));
-        return problems;
-    }
-
-    private static boolean isSet(String value) {
-        return value != null && !value.isEmpty();
-    }
-
-    private static void addIfSet(List<String> keys, String key, String value) {
-        if (isSet(value)) {
-            keys.add(key);
-        }
+        return WarehouseSettingsValidator.problems(this, key);
     }
 
     /**

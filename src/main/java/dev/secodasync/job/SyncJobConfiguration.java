@@ -12,6 +12,7 @@ import dev.secodasync.extract.jdbc.JdbcExtractor;
 import dev.secodasync.extract.mysql.MysqlExtractor;
 import dev.secodasync.extract.postgres.PostgresExtractor;
 import dev.secodasync.extract.snowflake.SnowflakeExtractor;
+import dev.secodasync.secoda.JsonlPartNames;
 import dev.secodasync.secoda.SecodaClient;
 import dev.secodasync.secoda.SecodaRetry;
 import dev.secodasync.sql.SqlFiles;
@@ -123,7 +124,7 @@ public class SyncJobConfiguration {
             Step upload = new StepBuilder(WarehouseSteps.upload(warehouse.name()), jobRepository)
                     .tasklet(new SecretMaskingTasklet(new UploadTasklet(warehouse, files, integrations, client,
                             jobRepository, skipReason, uploads, new UploadGuards(sync.guards(), options.force()),
-                            sync.progressInterval(), new SecodaClient.JsonlPartNames(secoda.jsonlParts().resources(),
+                            sync.progressInterval(), new JsonlPartNames(secoda.jsonlParts().resources(),
                                     secoda.jsonlParts().lineage()), options.force()), masker),
                             NO_TRANSACTION)
                     .listener(listener)

@@ -2,6 +2,7 @@ package dev.secodasync.job;
 
 import dev.secodasync.catalog.CatalogStats;
 import dev.secodasync.config.WarehouseProperties;
+import dev.secodasync.secoda.JsonlPartNames;
 import dev.secodasync.secoda.SecodaClient;
 import dev.secodasync.secoda.SecodaHttpException;
 import dev.secodasync.state.LastUpload;
@@ -52,7 +53,7 @@ public class UploadTasklet implements Tasklet {
 
     private final Duration progressInterval;
 
-    private final SecodaClient.JsonlPartNames jsonlParts;
+    private final JsonlPartNames jsonlParts;
 
     private final boolean force;
 
@@ -61,7 +62,7 @@ public class UploadTasklet implements Tasklet {
      */
     public UploadTasklet(WarehouseProperties warehouse, WarehouseFiles files, IntegrationResolver integrations,
             SecodaClient client, JobRepository jobRepository, String skipReason, UploadStateStore uploads,
-            UploadGuards guards, Duration progressInterval, SecodaClient.JsonlPartNames jsonlParts, boolean force) {
+            UploadGuards guards, Duration progressInterval, JsonlPartNames jsonlParts, boolean force) {
         this.warehouse = warehouse;
         this.files = files;
         this.integrations = integrations;

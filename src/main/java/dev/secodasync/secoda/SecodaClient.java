@@ -1,8 +1,6 @@
 package dev.secodasync.secoda;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.secodasync.job.IntegrationResolver;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +16,6 @@ import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,17 +38,9 @@ public class SecodaClient {
 
     private final SecodaUrls urls;
 
-    private final ErrorBodyInterceptor errorBodies;
-
-    private final Supplier<OkHttpClient> httpFactory;
-
-    // Made on the first call: building an OkHttpClient loads the JDK's TLS stack and trust store
-    // (about 0.1 s), which a dry run, a run without token or an unchanged catalog never needs.
-    private volatile OkHttpClient http;
+    private final SecodaCalls calls;
 
     private final JsonMapper json;
-
-    private volatile boolean cancelled;
 
     private final SecodaRetry retry;
 
@@ -75,28 +63,9 @@ public class SecodaClient {
     public SecodaClient(HttpUrl baseUrl, String token, Supplier<OkHttpClient> http, JsonMapper json, SecodaRetry retry) {
         this.baseUrl = baseUrl;
         this.urls = new SecodaUrls(baseUrl);
-        this.errorBodies = new ErrorBodyInterceptor(token);
-        // Whoever built the client, every call gets the headers and the bounded, scrubbed error body.
-        this.httpFactory = () -> http.get().newBuilder()
-                .addInterceptor(new SecodaHeaders(token))
-                .addInterceptor(errorBodies)
-                .build();
+        this.calls = new SecodaCalls(baseUrl, token, http, json);
         this.json = json;
         this.retry = retry;
-    }
-
-    private OkHttpClient http() {
-        OkHttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                client = http;
-                if (client == null) {
-                    client = httpFactory.get();
-                    http = client;
-                }
-            }
-        }
-        return client;
     }
 
     /**
@@ -120,14 +89,14 @@ public class SecodaClient {
 
     /**
      * Creates an integration, once: never retried here, because a create whose answer was lost
-     * may have succeeded (see {@link IntegrationResolver}).
+     * may have succeeded (see {@code job.IntegrationResolver}).
      * @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: create an integration</a> */
     public Integration createIntegration(String name, String type) {
         String body = json.writeValueAsString(new CreateIntegration(type, name, Map.of()));
         Request request = new Request.Builder().url(urls.of("integration/integrations/"))
                 .post(RequestBody.create(body, JSON))
                 .build();
-        Integration created = parse(request, call(request), Integration.class);
+        Integration created = calls.parse(request, calls.call(request), Integration.class);
         if (created.id() == null || created.id().isBlank()) {
             throw new SecodaProtocolException("Secoda created integration '" + name + "' but its answer carries no id");
         }
@@ -149,7 +118,7 @@ public class SecodaClient {
                         + " pages (next: " + next + "); giving up rather than holding the run");
             }
             Request request = new Request.Builder().url(next).get().build();
-            IntegrationPage page = retry.call("list integrations", () -> parse(request, call(request), IntegrationPage.class));
+            IntegrationPage page = retry.call("list integrations", () -> calls.parse(request, calls.call(request), IntegrationPage.class));
             // Only a well-formed page proves that an integration does not exist; anything else
             // read as "none" would create a second one.
             String problem = page.problem();
@@ -165,11 +134,7 @@ public class SecodaClient {
 
     /** Cancels every call in progress (a stop signal): each fails at once as unanswered. */
     public void cancelAll() {
-        cancelled = true;
-        OkHttpClient client = http;
-        if (client != null) {
-            client.dispatcher().cancelAll();
-        }
+        calls.cancelAll();
     }
 
     /** Uploads the catalog CSV, streamed from disk. @see <a href="https://docs.secoda.co/integrations/custom-integrations">Custom Integration: upload the CSV</a> */
@@ -179,15 +144,7 @@ public class SecodaClient {
 
     /** As {@link #importMetadata(String, Path)}, logging the bytes sent every {@code progressEvery}. */
     public void importMetadata(String integrationId, Path csv, Duration progressEvery) {
-        HttpUrl url = importUrl(integrationId, "import_metadata");
-        RequestBody body = new MultipartBody.Builder()
-                .setType(MultipartBody.FORM)
-                .addFormDataPart("file", csv.getFileName().toString(), new ProgressRequestBody(
-                        RequestBody.create(csv.toFile(), CSV), csv.getFileName().toString(), progressEvery))
-                .build();
-        Request request = new Request.Builder().url(url).post(body).build();
-        // Safe to repeat: every upload is the complete catalog, a second one changes nothing.
-        retry.call("upload " + csv.getFileName(), () -> call(request).accepted(request));
+        upload(integrationId, "import_metadata", progressEvery, new FilePart("file", csv.getFileName().toString(), csv, CSV));
     }
 
     /**
@@ -197,40 +154,36 @@ public class SecodaClient {
      */
     public void importJsonlMetadata(String integrationId, Path resources, Path lineage, JsonlPartNames parts,
             Duration progressEvery) {
-        HttpUrl url = importUrl(integrationId, "import_jsonl_metadata");
-        RequestBody body = new MultipartBody.Builder()
-                .setType(MultipartBody.FORM)
-                .addFormDataPart(parts.resources(), "resources.jsonl", new ProgressRequestBody(
-                        RequestBody.create(resources.toFile(), JSONL), resources.getFileName().toString(), progressEvery))
-                .addFormDataPart(parts.lineage(), "lineage.jsonl", new ProgressRequestBody(
-                        RequestBody.create(lineage.toFile(), JSONL), lineage.getFileName().toString(), progressEvery))
-                .build();
-        Request request = new Request.Builder().url(url).post(body).build();
-        // Safe to repeat, as the CSV: every upload is the complete catalog.
-        retry.call("upload " + resources.getFileName(), () -> call(request).accepted(request));
+        upload(integrationId, "import_jsonl_metadata", progressEvery,
+                new FilePart(parts.resources(), "resources.jsonl", resources, JSONL),
+                new FilePart(parts.lineage(), "lineage.jsonl", lineage, JSONL));
     }
 
-    /**
-     * The part names of a JSONL upload.
-     *
-     * @param resources part carrying resources.jsonl
-     * @param lineage part carrying lineage.jsonl
-     */
-    public record JsonlPartNames(String resources, String lineage) {
+    /** One file of an upload: its part name, the file name Secoda is told, the file, its type. */
+    private record FilePart(String name, String fileName, Path file, MediaType type) {
     }
 
-    // Secoda's documented paths end with a slash.
-    private HttpUrl importUrl(String integrationId, String endpoint) {
-        return urls.of("integration/integrations/").newBuilder()
+    private void upload(String integrationId, String endpoint, Duration progressEvery, FilePart... parts) {
+        // Secoda's documented paths end with a slash.
+        HttpUrl url = urls.of("integration/integrations/").newBuilder()
                 .addPathSegment(integrationId)
                 .addPathSegment(endpoint)
                 .addPathSegment("")
                 .build();
+        MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        for (FilePart part : parts) {
+            String name = part.file().getFileName().toString();
+            body.addFormDataPart(part.name(), part.fileName(),
+                    new ProgressRequestBody(RequestBody.create(part.file().toFile(), part.type()), name, progressEvery));
+        }
+        Request request = new Request.Builder().url(url).post(body.build()).build();
+        // Safe to repeat: every upload is the complete catalog, a second one changes nothing.
+        retry.call("upload " + parts[0].file().getFileName(), () -> calls.call(request).accepted(request));
     }
 
     /** Checks that the API answers (no token needed). @see <a href="https://docs.secoda.co/secoda-api/healthcheck">Healthcheck</a> */
     public void healthcheck() {
-        call(new Request.Builder().url(urls.of("healthcheck")).tag(SecodaHeaders.Anonymous.class,
+        calls.call(new Request.Builder().url(urls.of("healthcheck")).tag(SecodaHeaders.Anonymous.class,
                 new SecodaHeaders.Anonymous()).get().build());
     }
 
@@ -240,53 +193,8 @@ public class SecodaClient {
      */
     public long integrationCount() {
         Request request = new Request.Builder().url(urls.of("integration/integrations/")).get().build();
-        IntegrationPage page = parse(request, call(request), IntegrationPage.class);
+        IntegrationPage page = calls.parse(request, calls.call(request), IntegrationPage.class);
         return page.count() != null ? page.count() : page.results() == null ? 0 : page.results().size();
-    }
-
-    /** Runs the call; answers the body text of a 2xx answer, else throws with status and body. */
-    private SecodaAnswer call(Request request) {
-        String what = request.method() + " " + request.url();
-        if (cancelled) {
-            throw new SecodaCancelledException("not calling " + what + ": the run is stopping");
-        }
-        try (Response response = http().newCall(request).execute()) {
-            String body = response.body().string();
-            if (response.isSuccessful()) {
-                return new SecodaAnswer(response.code(), response.header("Content-Type"), body);
-            }
-            int status = response.code();
-            // Already cut and scrubbed by ErrorBodyInterceptor.
-            String text = body;
-            String message = switch (status) {
-                case 401, 403 -> "Secoda rejected the API token (HTTP " + status + ") at " + baseUrl
-                        + ": check SECODA_API_TOKEN and that it belongs to this workspace";
-                default -> "Secoda answered HTTP " + status + " to " + what + (text.isEmpty() ? "" : ": " + text);
-            };
-            throw new SecodaHttpException(message, status, text, SecodaAnswer.retryAfter(response.header("Retry-After")));
-        } catch (IOException e) {
-            if (cancelled) {
-                throw new SecodaCancelledException("call " + what + " cancelled: the run is stopping");
-            }
-            throw new SecodaUnreachableException("no answer from Secoda to " + what + ": " + e, e);
-        }
-    }
-
-    private <T> T parse(Request request, SecodaAnswer answer, Class<T> type) {
-        String body = answer.body();
-        try {
-            T value = json.readValue(body, type);
-            if (value == null) {
-                throw new SecodaProtocolException("Secoda answered " + request.method() + " " + request.url()
-                        + " with an empty body");
-            }
-            return value;
-        } catch (JacksonException e) {
-            // A success page is not cut by ErrorBodyInterceptor: scrub, then cut.
-            String text = ErrorBodyInterceptor.shorten(errorBodies.scrub(body));
-            throw new SecodaProtocolException("Secoda's answer to " + request.method() + " " + request.url()
-                    + " is not the expected JSON: " + text);
-        }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

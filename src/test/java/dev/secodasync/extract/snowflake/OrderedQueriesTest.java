@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -42,6 +44,9 @@ class OrderedQueriesTest {
     private final AtomicInteger mostOpen = new AtomicInteger();
 
     private final Set<String> closed = ConcurrentHashMap.newKeySet();
+
+    /** Each close as it happens, for tests whose cursors are closed on a query thread. */
+    private final BlockingQueue<String> closings = new LinkedBlockingQueue<>();
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -90,6 +95,7 @@ class OrderedQueriesTest {
                     }
                     closed.add(key);
                     open.decrementAndGet();
+                    closings.add(key);
                 }
             };
         } catch (SQLException e) {
@@ -301,8 +307,14 @@ class OrderedQueriesTest {
         queries.close();
         closeDone.countDown();
 
-        // then
+        // then: B may be closed by its own query thread, which had answered but not yet handed
+        // its cursor over when the close came, so wait for all three closes
         assertThat(cClosed.await(10, TimeUnit.SECONDS)).isTrue();
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            seen.add(closings.poll(10, TimeUnit.SECONDS));
+        }
+        assertThat(seen).containsExactlyInAnyOrder("A", "B", "C");
         assertThat(closed).containsExactlyInAnyOrder("A", "B", "C");
         assertThat(open).hasValue(0);
     }
