@@ -9,20 +9,38 @@
 --   :database_label      the CSV's database: the warehouse's name
 --   :include_schemas     regex a MySQL database must match
 --   :exclude_schemas     regex a MySQL database must not match
+--
+-- Views and keys are derived tables the server indexes on the byte-compared names, one lookup
+-- per table (see columns.sql): a correlated subquery over KEY_COLUMN_USAGE refilled that
+-- information_schema table for every table (minutes for 2,000 tables on MariaDB).
 SELECT :database_label                               AS database_name,
        t.TABLE_SCHEMA                                AS schema_name,
        t.TABLE_NAME                                  AS table_name,
        CASE t.TABLE_TYPE WHEN 'BASE TABLE' THEN 'table' ELSE LOWER(t.TABLE_TYPE) END AS native_type,
        NULLIF(v.VIEW_DEFINITION, '')                 AS definition,
-       (SELECT JSON_ARRAYAGG(k.COLUMN_NAME)
-          FROM information_schema.KEY_COLUMN_USAGE k
-         WHERE BINARY k.TABLE_SCHEMA = BINARY t.TABLE_SCHEMA
-           AND BINARY k.TABLE_NAME = BINARY t.TABLE_NAME
-           AND k.CONSTRAINT_NAME = 'PRIMARY')        AS primary_key
+       k.primary_key                                 AS primary_key
 FROM information_schema.TABLES t
-LEFT JOIN information_schema.VIEWS v
-  ON BINARY v.TABLE_SCHEMA = BINARY t.TABLE_SCHEMA
- AND BINARY v.TABLE_NAME = BINARY t.TABLE_NAME
+LEFT JOIN (SELECT CAST(TABLE_SCHEMA AS BINARY) AS schema_bytes,
+                  CAST(TABLE_NAME AS BINARY)   AS table_bytes,
+                  VIEW_DEFINITION
+             FROM information_schema.VIEWS
+            WHERE TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
+              AND TABLE_SCHEMA REGEXP :include_schemas
+              AND NOT (TABLE_SCHEMA REGEXP :exclude_schemas)
+            LIMIT 18446744073709551615) v
+  ON v.schema_bytes = CAST(t.TABLE_SCHEMA AS BINARY)
+ AND v.table_bytes = CAST(t.TABLE_NAME AS BINARY)
+LEFT JOIN (SELECT CAST(TABLE_SCHEMA AS BINARY) AS schema_bytes,
+                  CAST(TABLE_NAME AS BINARY)   AS table_bytes,
+                  JSON_ARRAYAGG(COLUMN_NAME)   AS primary_key
+             FROM information_schema.KEY_COLUMN_USAGE
+            WHERE CONSTRAINT_NAME = 'PRIMARY'
+              AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
+              AND TABLE_SCHEMA REGEXP :include_schemas
+              AND NOT (TABLE_SCHEMA REGEXP :exclude_schemas)
+            GROUP BY CAST(TABLE_SCHEMA AS BINARY), CAST(TABLE_NAME AS BINARY)) k
+  ON k.schema_bytes = CAST(t.TABLE_SCHEMA AS BINARY)
+ AND k.table_bytes = CAST(t.TABLE_NAME AS BINARY)
 WHERE t.TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
   AND t.TABLE_TYPE IN ('BASE TABLE', 'VIEW')
   AND t.TABLE_SCHEMA REGEXP :include_schemas
