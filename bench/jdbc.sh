@@ -41,7 +41,7 @@ bench_mariadb() {
   drivers=$(driver_folder mariadb org/mariadb/jdbc mariadb-java-client)
   # sql/mysql/columns.sql with its parameters as literals (no schema filter but this database).
   sql=$(sed -e 's/--.*$//' "$ROOT/sql/mysql/columns.sql" | tr '\n' ' ' \
-    | sed -e "s/:database_label/'bench'/" -e "s/:include_schemas/'^($MARIADB_DB)\$'/" -e "s/:exclude_schemas/'^\$'/")
+    | sed -e "s/:database_label/'bench'/g" -e "s/:include_schemas/'^($MARIADB_DB)\$'/g" -e "s/:exclude_schemas/'^\$'/g")
   out="$WORK/mariadb-cli.tsv"
   say "mariadb: mariadb -B -N of sql/mysql/columns.sql (1 warm-up + $REPEAT) ..."
   for ((i = 0; i <= REPEAT; i++)); do

@@ -27,6 +27,9 @@ final class JdbcSettingsValidator {
             if (warehouse.driverClass() != null) {
                 problems.add(key + ".driver-class is only for kind jdbc (kind is " + kind + ", whose driver is built in)");
             }
+            if (warehouse.maxTablesPerCall() != null) {
+                problems.add(key + ".max-tables-per-call is only for kind jdbc (kind is " + kind + ")");
+            }
             return problems;
         }
         if (warehouse.driverPath().isEmpty()) {

@@ -80,6 +80,11 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  *     documentation, which each sync would then overwrite)
  * @param lineageCluster JSONL: the {@code cluster} named for a lineage end outside this upload
  *     (a table the filters leave out, another database); default: the warehouse's {@code name}
+ * @param maxTablesPerCall kind {@code jdbc}: at most this many tables' columns asked in one
+ *     {@code getColumns} call (default {@value #DEFAULT_TABLES_PER_CALL}); a larger schema is asked
+ *     in groups of tables sharing a name prefix, because most drivers hold a call's whole answer in
+ *     memory. Raise it for a driver whose every call scans the whole schema; lower it for very
+ *     wide tables
  */
 public record WarehouseProperties(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
@@ -111,7 +116,11 @@ public record WarehouseProperties(
         String driverClass,
         @DefaultValue("csv") OutputFormat format,
         @DefaultValue("false") boolean viewSql,
-        String lineageCluster) {
+        String lineageCluster,
+        @Min(1) Integer maxTablesPerCall) {
+
+    /** Tables per {@code getColumns} call of kind {@code jdbc} unless {@code max-tables-per-call} says otherwise. */
+    public static final int DEFAULT_TABLES_PER_CALL = 1000;
 
     /** Snowflake databases read at the same time unless {@code max-parallel-databases} says otherwise. */
     public static final int DEFAULT_PARALLEL_DATABASES = 4;
@@ -161,6 +170,11 @@ public record WarehouseProperties(
     /** {@code max-parallel-databases}, or its default. */
     public int parallelDatabases() {
         return maxParallelDatabases == null ? DEFAULT_PARALLEL_DATABASES : maxParallelDatabases;
+    }
+
+    /** {@code max-tables-per-call}, or its default. */
+    public int tablesPerCall() {
+        return maxTablesPerCall == null ? DEFAULT_TABLES_PER_CALL : maxTablesPerCall;
     }
 
     /**

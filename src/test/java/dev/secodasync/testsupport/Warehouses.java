@@ -41,6 +41,7 @@ public final class Warehouses {
     private OutputFormat format;
     private boolean viewSql;
     private String lineageCluster;
+    private Integer maxTablesPerCall;
 
     private Warehouses(String name, WarehouseKind kind, String jdbcUrl) {
         this.name = name;
@@ -88,12 +89,13 @@ public final class Warehouses {
     public Warehouses jsonl() { return format(OutputFormat.JSONL); }
     public Warehouses viewSql(boolean value) { viewSql = value; return this; }
     public Warehouses lineageCluster(String value) { lineageCluster = value; return this; }
+    public Warehouses maxTablesPerCall(int value) { maxTablesPerCall = value; return this; }
 
     public WarehouseProperties build() {
         return new WarehouseProperties(name, kind, jdbcUrl, username, password, integrationName, integrationType,
                 integrationId, includeSchemas, excludeSchemas, includePartitions, properties, privateKeyFile,
                 privateKey, privateKeyPassphrase, token, authenticator, role, computeWarehouse, databases,
                 lowerCaseNames, accountUsage, excludeColumns, maxParallelDatabases, driverPath, driverClass, format, viewSql,
-                lineageCluster);
+                lineageCluster, maxTablesPerCall);
     }
 }

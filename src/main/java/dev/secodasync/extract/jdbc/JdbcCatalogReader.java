@@ -85,7 +85,7 @@ final class JdbcCatalogReader implements ItemStreamReader<ColumnRow> {
         columns = new SortedColumns(maxInMemory, tempDir);
         try {
             tables = SchemaMetadata.tables(metaData, namespace);
-            SchemaMetadata.columns(metaData, namespace, tables, columns::add);
+            SchemaMetadata.columns(metaData, namespace, tables, warehouse.tablesPerCall(), columns::add);
             rows = columns.sorted();
         } catch (SQLException | RuntimeException e) {
             throw new WarehouseReadException("reading schema " + namespace.qualified() + " of " + warehouse.jdbcUrl()

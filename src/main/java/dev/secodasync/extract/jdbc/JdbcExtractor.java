@@ -77,7 +77,7 @@ public class JdbcExtractor implements WarehouseExtractor {
             for (JdbcNamespace namespace : JdbcNamespaces.list(connection, warehouse)) {
                 Map<String, TableEntry> schemaTables = SchemaMetadata.tables(metaData, namespace);
                 Set<String> withColumns = new HashSet<>();
-                SchemaMetadata.columns(metaData, namespace, schemaTables, column -> {
+                SchemaMetadata.columns(metaData, namespace, schemaTables, warehouse.tablesPerCall(), column -> {
                     withColumns.add(column.table());
                     columns[0]++;
                 });

@@ -101,15 +101,20 @@ final class JdbcNamespaces {
      * escape string; null stays null (no schema level).
      */
     static String schemaPattern(DatabaseMetaData metaData, JdbcNamespace namespace) throws SQLException {
-        if (namespace.schema() == null) {
-            return null;
-        }
+        return namespace.schema() == null ? null : literal(metaData, namespace.schema());
+    }
+
+    /**
+     * A name as a metadata pattern that matches only that name where the driver has an escape
+     * string; where it has none, the pattern may match more, and callers keep only exact names.
+     */
+    static String literal(DatabaseMetaData metaData, String name) throws SQLException {
         String escape = metaData.getSearchStringEscape();
         if (escape == null || escape.isEmpty()) {
-            return namespace.schema();
+            return name;
         }
         StringBuilder pattern = new StringBuilder();
-        for (char c : namespace.schema().toCharArray()) {
+        for (char c : name.toCharArray()) {
             if (c == '_' || c == '%' || escape.indexOf(c) >= 0 && escape.length() == 1) {
                 pattern.append(escape);
             }

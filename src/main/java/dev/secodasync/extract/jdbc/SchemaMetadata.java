@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The two {@code DatabaseMetaData} calls that read one schema, each one round trip whatever the
- * number of tables (per-table reflection is what makes generic catalog tools take most of an hour
- * on 18,000 tables): {@code getTables} with table pattern {@code %} and no type filter, then
- * {@code getColumns} with table and column pattern {@code %}. Every driver fills the columns the
+ * The {@code DatabaseMetaData} calls that read one schema, never one per table (per-table
+ * reflection is what makes generic catalog tools take most of an hour on 18,000 tables):
+ * {@code getTables} with table pattern {@code %} and no type filter, then {@code getColumns} with
+ * table pattern {@code %}, or one call per group of tables sharing a name prefix when the schema
+ * has more than {@code max-tables-per-call} tables. Every driver fills the columns the
  * JDBC specification names ({@code TABLE_NAME}, {@code REMARKS}, ...), read here by label.
  */
 final class SchemaMetadata {
@@ -47,24 +48,32 @@ final class SchemaMetadata {
         return tables;
     }
 
-    /** Every column of the schema's {@code tables}, in the driver's order. */
+    /**
+     * Every column of the schema's {@code tables}, in the driver's order within each group of at
+     * most {@code maxTablesPerCall} tables ({@link TableGroups}), one {@code getColumns} call each.
+     */
     static void columns(DatabaseMetaData metaData, JdbcNamespace namespace, Map<String, TableEntry> tables,
-            ColumnSink sink) throws SQLException, IOException {
+            int maxTablesPerCall, ColumnSink sink) throws SQLException, IOException {
         // The same type text on thousands of rows is kept once.
         Map<String, String> types = new HashMap<>();
-        try (ResultSet rs = metaData.getColumns(namespace.catalog(), JdbcNamespaces.schemaPattern(metaData, namespace),
-                "%", "%")) {
-            while (rs.next()) {
-                TableEntry table = tables.get(rs.getString("TABLE_NAME"));
-                if (table == null || !inNamespace(rs, namespace)) {
-                    continue;
+        String schemaPattern = JdbcNamespaces.schemaPattern(metaData, namespace);
+        for (TableGroups.Group group : TableGroups.split(tables.keySet(), maxTablesPerCall)) {
+            String tablePattern = group.exact() ? JdbcNamespaces.literal(metaData, group.prefix())
+                    : JdbcNamespaces.literal(metaData, group.prefix()) + "%";
+            try (ResultSet rs = metaData.getColumns(namespace.catalog(), schemaPattern, tablePattern, "%")) {
+                while (rs.next()) {
+                    String name = rs.getString("TABLE_NAME");
+                    TableEntry table = name == null ? null : tables.get(name);
+                    if (table == null || !group.covers(name) || !inNamespace(rs, namespace)) {
+                        continue;
+                    }
+                    String type = JdbcColumnTypes.format(rs.getString("TYPE_NAME"), rs.getInt("DATA_TYPE"),
+                            integer(rs, "COLUMN_SIZE"), integer(rs, "DECIMAL_DIGITS"));
+                    String column = rs.getString("COLUMN_NAME");
+                    String remarks = JdbcNamespaces.blankToNull(rs.getString("REMARKS"));
+                    sink.accept(new ColumnEntry(table.name(), column, remarks,
+                            type == null ? null : types.computeIfAbsent(type, t -> t), rs.getInt("ORDINAL_POSITION")));
                 }
-                String type = JdbcColumnTypes.format(rs.getString("TYPE_NAME"), rs.getInt("DATA_TYPE"),
-                        integer(rs, "COLUMN_SIZE"), integer(rs, "DECIMAL_DIGITS"));
-                String column = rs.getString("COLUMN_NAME");
-                String remarks = JdbcNamespaces.blankToNull(rs.getString("REMARKS"));
-                sink.accept(new ColumnEntry(table.name(), column, remarks,
-                        type == null ? null : types.computeIfAbsent(type, t -> t), rs.getInt("ORDINAL_POSITION")));
             }
         }
     }

@@ -80,6 +80,43 @@ class JdbcSqliteCatalogIT {
     }
 
     @Test
+    void readsASchemaInNamePrefixGroupsWithEachColumnOnceWhateverTheDriversLikeMatches() throws Exception {
+        // given: names SQLite's case-insensitive LIKE mixes up ('a%' also matches "A1", "AB2"), LIKE
+        // wildcards in names, and a name that is the prefix of others
+        JdbcDrivers.execute(drivers, url,
+                "CREATE TABLE \"A1\" (c1 INTEGER)",
+                "CREATE TABLE \"AB2\" (c1 INTEGER, c2 TEXT)",
+                "CREATE TABLE ab (c1 INTEGER)",
+                "CREATE TABLE \"a_b\" (c1 INTEGER)",
+                "CREATE TABLE \"a%c\" (c1 INTEGER)",
+                "CREATE TABLE \"aXb\" (c1 INTEGER)",
+                "CREATE TABLE \"añ\" (c1 INTEGER)");
+        List<ColumnRow> expected;
+        try (Connection connection = JdbcDrivers.connect(drivers, url)) {
+            expected = JdbcCatalogAssert.expected(connection, """
+                    SELECT 'lite', 'main', m.name, NULL, m.type = 'view', p.name, NULL, p.type, p.cid + 1
+                    FROM sqlite_schema m JOIN pragma_table_info(m.name) p
+                    WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'""");
+        }
+        WarehouseProperties oneTablePerCall = Warehouses.of("lite", WarehouseKind.JDBC, url)
+                .driverPath(List.of(drivers.toString())).maxTablesPerCall(1).build();
+        WarehouseProperties twoTablesPerCall = Warehouses.of("lite", WarehouseKind.JDBC, url)
+                .driverPath(List.of(drivers.toString())).maxTablesPerCall(2).build();
+
+        // when
+        List<ColumnRow> one = Rows.readAll(new JdbcExtractor().reader(oneTablePerCall));
+        List<ColumnRow> two = Rows.readAll(new JdbcExtractor().reader(twoTablesPerCall));
+        List<ColumnRow> whole = Rows.readAll(new JdbcExtractor().reader(warehouse()));
+
+        // then: every column once, as the database's own catalog says, however the schema is asked
+        assertThat(expected).hasSize(19);
+        assertThat(whole).containsExactlyElementsOf(expected);
+        assertThat(one).containsExactlyElementsOf(expected);
+        assertThat(two).containsExactlyElementsOf(expected);
+        assertThat(new JdbcExtractor().count(oneTablePerCall)).isEqualTo(new CatalogCount(12, 19));
+    }
+
+    @Test
     void readsPrimaryKeysTableByTableInKeyOrder() {
         // when: the driver refuses getPrimaryKeys without a table
         List<PrimaryKey> keys = new JdbcExtractor().primaryKeys().read(warehouse());

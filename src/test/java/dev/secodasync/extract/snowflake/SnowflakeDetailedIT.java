@@ -98,7 +98,7 @@ class SnowflakeDetailedIT {
         snowflake.baseProperties().forEach((k, v) -> properties.put((String) k, (String) v));
         return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, snowflake.jdbcUrl(), "SVC_SYNC", "pw-4711", null,
                 null, null, null, null, false, properties, null, null, null, null, null, "CATALOG_READER", "SYNC_WH",
-                databases, lowerCase, accountUsage, null, null, null, null, null, false, null);
+                databases, lowerCase, accountUsage, null, null, null, null, null, false, null, null);
     }
 
     static List<CatalogItem> readAll(ItemStreamReader<CatalogItem> reader) throws Exception {

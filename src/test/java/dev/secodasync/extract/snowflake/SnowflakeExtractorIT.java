@@ -82,13 +82,13 @@ class SnowflakeExtractorIT {
             String token, String authenticator, List<String> databases, boolean lowerCase, boolean accountUsage) {
         return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, snowflake.jdbcUrl(), user, password, null, null,
                 null, null, null, false, fakeProperties(), keyFile, key, passphrase, token, authenticator, "CATALOG_READER",
-                "SYNC_WH", databases, lowerCase, accountUsage, null, null, null, null, null, false, null);
+                "SYNC_WH", databases, lowerCase, accountUsage, null, null, null, null, null, false, null, null);
     }
 
     WarehouseProperties withParallelDatabases(List<String> databases, int parallel) {
         return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, snowflake.jdbcUrl(), "SVC_SYNC", "pw-4711", null,
                 null, null, null, null, false, fakeProperties(), null, null, null, null, null, "CATALOG_READER",
-                "SYNC_WH", databases, true, false, null, parallel, null, null, null, false, null);
+                "SYNC_WH", databases, true, false, null, parallel, null, null, null, false, null, null);
     }
 
     static List<ColumnRow> readAll(ItemStreamReader<ColumnRow> reader) throws Exception {
