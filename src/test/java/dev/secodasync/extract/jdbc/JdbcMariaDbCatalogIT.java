@@ -49,9 +49,12 @@ class JdbcMariaDbCatalogIT {
                 "CREATE TABLE " + CI_DB + ".a (z int)");
     }
 
+    static final String LIMITED = MariaDbTestDatabase.name("secoda_it_jdbc_limited");
+
     @AfterAll
     static void dropDatabases() {
-        MariaDbTestDatabase.execute("DROP DATABASE IF EXISTS " + SHOP, "DROP DATABASE IF EXISTS " + CI_DB);
+        MariaDbTestDatabase.execute("DROP DATABASE IF EXISTS " + SHOP, "DROP DATABASE IF EXISTS " + CI_DB,
+                "DROP USER IF EXISTS " + LIMITED);
     }
 
     static WarehouseProperties warehouse(Path drivers) {
@@ -94,6 +97,32 @@ class JdbcMariaDbCatalogIT {
                 .extracting(ColumnRow::columnType, ColumnRow::columnDescription, ColumnRow::tableDescription)
                 .containsExactly(tuple("INT UNSIGNED", "key, \"quoted\"\nnext", "Lines: Größe €"));
         assertThat(extractor.count(warehouse(drivers))).isEqualTo(new CatalogCount(7, 12));
+    }
+
+    @Test
+    void aRoleThatSeesOnlySomeDatabasesAndTablesExportsWhatItSeesAndCountsTheSame() throws Exception {
+        // given: a reader granted one database and one table of another, nothing else
+        MariaDbTestDatabase.execute("DROP USER IF EXISTS " + LIMITED,
+                "CREATE USER " + LIMITED + "@'%' IDENTIFIED BY 'pw-limited'",
+                "GRANT SELECT, SHOW VIEW ON " + SHOP + ".* TO " + LIMITED + "@'%'",
+                "GRANT SELECT ON " + CI_DB + ".a TO " + LIMITED + "@'%'");
+        Path drivers = JdbcDrivers.copyTo(JdbcDrivers.MARIADB, dir.resolve("drivers-limited"));
+        WarehouseProperties limited = Warehouses.of("mydb", WarehouseKind.JDBC, MariaDbTestDatabase.URL)
+                .username(LIMITED).password("pw-limited").driverPath(List.of(drivers.toString())).build();
+        JdbcExtractor extractor = new JdbcExtractor();
+
+        // when: every schema asked for
+        List<ColumnRow> rows = Rows.readAll(extractor.reader(limited));
+
+        // then: only what the grants show (the driver lists only the databases the role may use)
+        assertThat(rows).extracting(ColumnRow::schema, ColumnRow::table).containsExactly(
+                tuple(SHOP, "Customers"), tuple(SHOP, "Customers"),
+                tuple(SHOP, "Order \"Lines\""), tuple(SHOP, "Order \"Lines\""), tuple(SHOP, "Order \"Lines\""),
+                tuple(SHOP, "Order \"Lines\""), tuple(SHOP, "Order \"Lines\""),
+                tuple(SHOP, "customers"), tuple(SHOP, "v_gold"), tuple(CI_DB, "a"));
+        assertThat(extractor.count(limited)).isEqualTo(new CatalogCount(5, 10));
+        assertThat(new JdbcPrimaryKeyReader(new DriverLoader()).read(limited)).extracting(PrimaryKey::table)
+                .containsExactly("Customers", "Order \"Lines\"");
     }
 
     @Test

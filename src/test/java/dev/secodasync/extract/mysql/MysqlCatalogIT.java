@@ -43,9 +43,12 @@ class MysqlCatalogIT {
                 "CREATE TABLE " + CI_DB + ".a (z int)");
     }
 
+    static final String LIMITED = MariaDbTestDatabase.name("secoda_it_limited");
+
     @AfterAll
     static void dropDatabases() {
-        MariaDbTestDatabase.execute("DROP DATABASE IF EXISTS " + SHOP, "DROP DATABASE IF EXISTS " + CI_DB);
+        MariaDbTestDatabase.execute("DROP DATABASE IF EXISTS " + SHOP, "DROP DATABASE IF EXISTS " + CI_DB,
+                "DROP USER IF EXISTS " + LIMITED);
     }
 
     static WarehouseProperties warehouse(List<String> include) {
@@ -79,6 +82,27 @@ class MysqlCatalogIT {
                 .allSatisfy(r -> assertThat(r.lastUpdatedEpochSeconds()).isPositive());
         assertThat(rows).filteredOn(r -> r.table().equals("customers"))
                 .allSatisfy(r -> assertThat(r.lastUpdatedEpochSeconds()).isNull());
+    }
+
+    @Test
+    void aRoleThatSeesOnlySomeDatabasesAndTablesExportsWhatItSeesAndCountsTheSame() throws Exception {
+        // given: a reader granted one database and one table of another, nothing else
+        MariaDbTestDatabase.execute("DROP USER IF EXISTS " + LIMITED,
+                "CREATE USER " + LIMITED + "@'%' IDENTIFIED BY 'pw-limited'",
+                "GRANT SELECT, SHOW VIEW ON " + SHOP + ".* TO " + LIMITED + "@'%'",
+                "GRANT SELECT ON " + CI_DB + ".a TO " + LIMITED + "@'%'");
+        WarehouseProperties limited = Warehouses.of("mydb", WarehouseKind.MYSQL, MariaDbTestDatabase.URL)
+                .username(LIMITED).password("pw-limited").build();
+        MysqlExtractor extractor = new MysqlExtractor(SqlFiles.builtIn(), 2);
+
+        // when: every schema asked for
+        List<ColumnRow> rows = Rows.readAll(extractor.reader(limited));
+
+        // then: only what the grants show, no error for the rest
+        assertThat(rows).extracting(ColumnRow::schema, ColumnRow::table).containsExactly(
+                tuple(SHOP, "Customers"), tuple(SHOP, "Customers"), tuple(SHOP, "Customers"), tuple(SHOP, "Customers"),
+                tuple(SHOP, "customers"), tuple(SHOP, "v_gold"), tuple(CI_DB, "a"));
+        assertThat(extractor.count(limited)).isEqualTo(new CatalogCount(4, 7));
     }
 
     @Test
