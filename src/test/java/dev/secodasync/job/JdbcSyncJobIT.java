@@ -6,6 +6,7 @@ import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.JdbcDrivers;
 import dev.secodasync.testsupport.JobArgs;
 import dev.secodasync.testsupport.JsonlLines;
+import dev.secodasync.testsupport.PrimaryKeysFailingDriver;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,5 +148,36 @@ class JdbcSyncJobIT {
                 .map(n -> n.get("title").asString() + ":" + n.get("native_type").asString()))
                 .containsExactly("My Orders:table", "lines:table", "skus:table");
         assertThat(parts.get(1).bytes()).isEmpty();
+    }
+
+    @Test
+    void aDriverThatThrowsOnGetPrimaryKeysFailsItsJsonlWarehouseAloneNamingTheTable(CapturedOutput output)
+            throws Exception {
+        // given: a driver folder whose driver reads SQLite but throws on every getPrimaryKeys
+        Path pkfail = JdbcDrivers.copyTo(JdbcDrivers.SQLITE, dir.resolve("pkfail"));
+        PrimaryKeysFailingDriver.jarInto(pkfail);
+        String pkfailUrl = PrimaryKeysFailingDriver.PREFIX + dir.resolve("app.sqlite");
+
+        // when: the same database as JSONL through it, as CSV through it, and as JSONL through SQLite's own
+        int exit = JobArgs.builder().stateDir(dir.resolve("state")).secoda(server.url("/"), TOKEN)
+                .set("sync.max-parallel-warehouses", 1)
+                .warehouse(jdbc(0, "keys", pkfailUrl, pkfail))
+                .warehouse(0, "format", "jsonl")
+                .warehouse(0, "driver-class", PrimaryKeysFailingDriver.class.getName())
+                .warehouse(jdbc(1, "columns", pkfailUrl, pkfail))
+                .warehouse(1, "driver-class", PrimaryKeysFailingDriver.class.getName())
+                .warehouse(jdbc(2, "lite", sqliteUrl, sqliteDrivers))
+                .warehouse(2, "format", "jsonl")
+                .run();
+
+        // then: exit 1, one line naming the warehouse and the table, the other two uploaded
+        assertThat(exit).isEqualTo(ExitCodes.FAILED);
+        assertThat(output.getOut()).contains("Warehouse 'keys' failed, nothing uploaded for it: reading the primary key"
+                + " of \"keys\".\"main\".\"My Orders\" through DatabaseMetaData.getPrimaryKeys failed: getPrimaryKeys"
+                + " is not supported by this driver");
+        assertThat(secoda.uploads()).hasSize(1);
+        assertThat(secoda.jsonlUploads()).hasSize(1);
+        assertThat(JsonlLines.validated(secoda.jsonlUploads().get(0).get(0).text()))
+                .extracting(n -> n.get("databuilder_id").asString()).contains("lite.main.My Orders");
     }
 }
