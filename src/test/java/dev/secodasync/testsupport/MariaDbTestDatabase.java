@@ -36,4 +36,15 @@ public final class MariaDbTestDatabase {
                     + e.getMessage(), e);
         }
     }
+
+    /**
+     * A fresh user {@code name}@'%' with {@code password} and only the given grants, e.g.
+     * {@code "SELECT ON shop.*"}; drop it with {@code DROP USER IF EXISTS}.
+     */
+    public static void user(String name, String password, String... grants) {
+        execute("DROP USER IF EXISTS " + name, "CREATE USER " + name + "@'%' IDENTIFIED BY '" + password + "'");
+        for (String grant : grants) {
+            execute("GRANT " + grant + " TO " + name + "@'%'");
+        }
+    }
 }

@@ -102,10 +102,7 @@ class JdbcMariaDbCatalogIT {
     @Test
     void aRoleThatSeesOnlySomeDatabasesAndTablesExportsWhatItSeesAndCountsTheSame() throws Exception {
         // given: a reader granted one database and one table of another, nothing else
-        MariaDbTestDatabase.execute("DROP USER IF EXISTS " + LIMITED,
-                "CREATE USER " + LIMITED + "@'%' IDENTIFIED BY 'pw-limited'",
-                "GRANT SELECT, SHOW VIEW ON " + SHOP + ".* TO " + LIMITED + "@'%'",
-                "GRANT SELECT ON " + CI_DB + ".a TO " + LIMITED + "@'%'");
+        MariaDbTestDatabase.user(LIMITED, "pw-limited", "SELECT, SHOW VIEW ON " + SHOP + ".*", "SELECT ON " + CI_DB + ".a");
         Path drivers = JdbcDrivers.copyTo(JdbcDrivers.MARIADB, dir.resolve("drivers-limited"));
         WarehouseProperties limited = Warehouses.of("mydb", WarehouseKind.JDBC, MariaDbTestDatabase.URL)
                 .username(LIMITED).password("pw-limited").driverPath(List.of(drivers.toString())).build();

@@ -50,17 +50,21 @@ class JdbcSqliteCatalogIT {
         return Warehouses.of("lite", WarehouseKind.JDBC, url).driverPath(List.of(drivers.toString())).build();
     }
 
-    @Test
-    void readsWhatPragmaTableInfoSaysUnderSchemaMainSortedThroughTemporaryFiles() throws Exception {
-        // given
-        JdbcDrivers.assertNotOnClasspath("org.sqlite.JDBC");
-        List<ColumnRow> expected;
+    /** What SQLite's own catalog says, as the reader should export it. */
+    private List<ColumnRow> expectedFromPragma() throws Exception {
         try (Connection connection = JdbcDrivers.connect(drivers, url)) {
-            expected = JdbcCatalogAssert.expected(connection, """
+            return JdbcCatalogAssert.expected(connection, """
                     SELECT 'lite', 'main', m.name, NULL, m.type = 'view', p.name, NULL, p.type, p.cid + 1
                     FROM sqlite_schema m JOIN pragma_table_info(m.name) p
                     WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'""");
         }
+    }
+
+    @Test
+    void readsWhatPragmaTableInfoSaysUnderSchemaMainSortedThroughTemporaryFiles() throws Exception {
+        // given
+        JdbcDrivers.assertNotOnClasspath("org.sqlite.JDBC");
+        List<ColumnRow> expected = expectedFromPragma();
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
 
         // when: at most 2 columns of a schema in memory
@@ -91,13 +95,7 @@ class JdbcSqliteCatalogIT {
                 "CREATE TABLE \"a%c\" (c1 INTEGER)",
                 "CREATE TABLE \"aXb\" (c1 INTEGER)",
                 "CREATE TABLE \"añ\" (c1 INTEGER)");
-        List<ColumnRow> expected;
-        try (Connection connection = JdbcDrivers.connect(drivers, url)) {
-            expected = JdbcCatalogAssert.expected(connection, """
-                    SELECT 'lite', 'main', m.name, NULL, m.type = 'view', p.name, NULL, p.type, p.cid + 1
-                    FROM sqlite_schema m JOIN pragma_table_info(m.name) p
-                    WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'""");
-        }
+        List<ColumnRow> expected = expectedFromPragma();
         WarehouseProperties oneTablePerCall = Warehouses.of("lite", WarehouseKind.JDBC, url)
                 .driverPath(List.of(drivers.toString())).maxTablesPerCall(1).build();
         WarehouseProperties twoTablesPerCall = Warehouses.of("lite", WarehouseKind.JDBC, url)

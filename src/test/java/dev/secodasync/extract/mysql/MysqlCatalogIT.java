@@ -87,10 +87,7 @@ class MysqlCatalogIT {
     @Test
     void aRoleThatSeesOnlySomeDatabasesAndTablesExportsWhatItSeesAndCountsTheSame() throws Exception {
         // given: a reader granted one database and one table of another, nothing else
-        MariaDbTestDatabase.execute("DROP USER IF EXISTS " + LIMITED,
-                "CREATE USER " + LIMITED + "@'%' IDENTIFIED BY 'pw-limited'",
-                "GRANT SELECT, SHOW VIEW ON " + SHOP + ".* TO " + LIMITED + "@'%'",
-                "GRANT SELECT ON " + CI_DB + ".a TO " + LIMITED + "@'%'");
+        MariaDbTestDatabase.user(LIMITED, "pw-limited", "SELECT, SHOW VIEW ON " + SHOP + ".*", "SELECT ON " + CI_DB + ".a");
         WarehouseProperties limited = Warehouses.of("mydb", WarehouseKind.MYSQL, MariaDbTestDatabase.URL)
                 .username(LIMITED).password("pw-limited").build();
         MysqlExtractor extractor = new MysqlExtractor(SqlFiles.builtIn(), 2);
