@@ -10,39 +10,42 @@
 --   :include_schemas     regex a MySQL database must match
 --   :exclude_schemas     regex a MySQL database must not match
 --
--- Views and keys are derived tables the server indexes on the byte-compared names, one lookup
--- per table (see columns.sql): a correlated subquery over KEY_COLUMN_USAGE refilled that
--- information_schema table for every table (minutes for 2,000 tables on MariaDB).
+-- Tables, views and keys are one UNION ALL grouped by the byte-compared names, not joins:
+-- MariaDB fills each information_schema table into an unindexed temporary table and joined them
+-- as a nested loop (a correlated subquery over KEY_COLUMN_USAGE refilled it for every table: 16
+-- minutes for 2,000 tables; derived tables joined without an index: 2 minutes for 22,000). A
+-- grouping sorts once. Within a group the names are the same bytes, so MAX returns them as they
+-- are; each branch fills only its own columns, so MAX picks the one value there is.
 SELECT :database_label                               AS database_name,
-       t.TABLE_SCHEMA                                AS schema_name,
-       t.TABLE_NAME                                  AS table_name,
-       CASE t.TABLE_TYPE WHEN 'BASE TABLE' THEN 'table' ELSE LOWER(t.TABLE_TYPE) END AS native_type,
-       NULLIF(v.VIEW_DEFINITION, '')                 AS definition,
-       k.primary_key                                 AS primary_key
-FROM information_schema.TABLES t
-LEFT JOIN (SELECT CAST(TABLE_SCHEMA AS BINARY) AS schema_bytes,
-                  CAST(TABLE_NAME AS BINARY)   AS table_bytes,
-                  VIEW_DEFINITION
-             FROM information_schema.VIEWS
-            WHERE TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
-              AND TABLE_SCHEMA REGEXP :include_schemas
-              AND NOT (TABLE_SCHEMA REGEXP :exclude_schemas)
-            LIMIT 18446744073709551615) v
-  ON v.schema_bytes = CAST(t.TABLE_SCHEMA AS BINARY)
- AND v.table_bytes = CAST(t.TABLE_NAME AS BINARY)
-LEFT JOIN (SELECT CAST(TABLE_SCHEMA AS BINARY) AS schema_bytes,
-                  CAST(TABLE_NAME AS BINARY)   AS table_bytes,
-                  JSON_ARRAYAGG(COLUMN_NAME)   AS primary_key
-             FROM information_schema.KEY_COLUMN_USAGE
-            WHERE CONSTRAINT_NAME = 'PRIMARY'
-              AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
-              AND TABLE_SCHEMA REGEXP :include_schemas
-              AND NOT (TABLE_SCHEMA REGEXP :exclude_schemas)
-            GROUP BY CAST(TABLE_SCHEMA AS BINARY), CAST(TABLE_NAME AS BINARY)) k
-  ON k.schema_bytes = CAST(t.TABLE_SCHEMA AS BINARY)
- AND k.table_bytes = CAST(t.TABLE_NAME AS BINARY)
-WHERE t.TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
-  AND t.TABLE_TYPE IN ('BASE TABLE', 'VIEW')
-  AND t.TABLE_SCHEMA REGEXP :include_schemas
-  AND NOT (t.TABLE_SCHEMA REGEXP :exclude_schemas)
-ORDER BY BINARY t.TABLE_SCHEMA, BINARY t.TABLE_NAME
+       MAX(u.schema_name)                            AS schema_name,
+       MAX(u.table_name)                             AS table_name,
+       CASE MAX(u.table_type) WHEN 'BASE TABLE' THEN 'table' ELSE LOWER(MAX(u.table_type)) END AS native_type,
+       NULLIF(MAX(u.definition), '')                 AS definition,
+       MAX(u.primary_key)                            AS primary_key
+FROM (
+    SELECT TABLE_SCHEMA AS schema_name, TABLE_NAME AS table_name, TABLE_TYPE AS table_type,
+           CAST(NULL AS CHAR) AS definition, CAST(NULL AS CHAR) AS primary_key
+      FROM information_schema.TABLES
+     WHERE TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
+       AND TABLE_TYPE IN ('BASE TABLE', 'VIEW')
+       AND TABLE_SCHEMA REGEXP :include_schemas
+       AND NOT (TABLE_SCHEMA REGEXP :exclude_schemas)
+    UNION ALL
+    SELECT TABLE_SCHEMA, TABLE_NAME, NULL, VIEW_DEFINITION, NULL
+      FROM information_schema.VIEWS
+     WHERE TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
+       AND TABLE_SCHEMA REGEXP :include_schemas
+       AND NOT (TABLE_SCHEMA REGEXP :exclude_schemas)
+    UNION ALL
+    SELECT MAX(TABLE_SCHEMA), MAX(TABLE_NAME), NULL, NULL, JSON_ARRAYAGG(COLUMN_NAME)
+      FROM information_schema.KEY_COLUMN_USAGE
+     WHERE CONSTRAINT_NAME = 'PRIMARY'
+       AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
+       AND TABLE_SCHEMA REGEXP :include_schemas
+       AND NOT (TABLE_SCHEMA REGEXP :exclude_schemas)
+     GROUP BY CAST(TABLE_SCHEMA AS BINARY), CAST(TABLE_NAME AS BINARY)
+) u
+GROUP BY CAST(u.schema_name AS BINARY), CAST(u.table_name AS BINARY)
+-- A view or key whose table the TABLES branch did not list (filtered out) is not exported.
+HAVING MAX(u.table_type) IS NOT NULL
+ORDER BY CAST(MAX(u.schema_name) AS BINARY), CAST(MAX(u.table_name) AS BINARY)
