@@ -76,14 +76,13 @@ final class SecodaCalls {
                 return new SecodaAnswer(response.code(), response.header("Content-Type"), body);
             }
             int status = response.code();
-            // Already cut and scrubbed by ErrorBodyInterceptor.
-            String text = body;
+            // The body is already cut and scrubbed by ErrorBodyInterceptor.
             String message = switch (status) {
                 case 401, 403 -> "Secoda rejected the API token (HTTP " + status + ") at " + baseUrl
                         + ": check SECODA_API_TOKEN and that it belongs to this workspace";
-                default -> "Secoda answered HTTP " + status + " to " + what + (text.isEmpty() ? "" : ": " + text);
+                default -> "Secoda answered HTTP " + status + " to " + what + (body.isEmpty() ? "" : ": " + body);
             };
-            throw new SecodaHttpException(message, status, text, SecodaAnswer.retryAfter(response.header("Retry-After")));
+            throw new SecodaHttpException(message, status, body, SecodaAnswer.retryAfter(response.header("Retry-After")));
         } catch (IOException e) {
             if (cancelled) {
                 throw new SecodaCancelledException("call " + what + " cancelled: the run is stopping");
@@ -92,8 +91,9 @@ final class SecodaCalls {
         }
     }
 
-    <T> T parse(Request request, SecodaAnswer answer, Class<T> type) {
-        String body = answer.body();
+    /** Runs the call and reads its answer as {@code type}; a body that is not that JSON is a protocol error. */
+    <T> T read(Request request, Class<T> type) {
+        String body = call(request).body();
         try {
             T value = json.readValue(body, type);
             if (value == null) {

@@ -96,7 +96,7 @@ public class SecodaClient {
         Request request = new Request.Builder().url(urls.of("integration/integrations/"))
                 .post(RequestBody.create(body, JSON))
                 .build();
-        Integration created = calls.parse(request, calls.call(request), Integration.class);
+        Integration created = calls.read(request, Integration.class);
         if (created.id() == null || created.id().isBlank()) {
             throw new SecodaProtocolException("Secoda created integration '" + name + "' but its answer carries no id");
         }
@@ -118,7 +118,7 @@ public class SecodaClient {
                         + " pages (next: " + next + "); giving up rather than holding the run");
             }
             Request request = new Request.Builder().url(next).get().build();
-            IntegrationPage page = retry.call("list integrations", () -> calls.parse(request, calls.call(request), IntegrationPage.class));
+            IntegrationPage page = retry.call("list integrations", () -> calls.read(request, IntegrationPage.class));
             // Only a well-formed page proves that an integration does not exist; anything else
             // read as "none" would create a second one.
             String problem = page.problem();
@@ -193,7 +193,7 @@ public class SecodaClient {
      */
     public long integrationCount() {
         Request request = new Request.Builder().url(urls.of("integration/integrations/")).get().build();
-        IntegrationPage page = calls.parse(request, calls.call(request), IntegrationPage.class);
+        IntegrationPage page = calls.read(request, IntegrationPage.class);
         return page.count() != null ? page.count() : page.results() == null ? 0 : page.results().size();
     }
 

@@ -58,8 +58,7 @@ final class SchemaMetadata {
         Map<String, String> types = new HashMap<>();
         String schemaPattern = JdbcNamespaces.schemaPattern(metaData, namespace);
         for (TableGroups.Group group : TableGroups.split(tables.keySet(), maxTablesPerCall)) {
-            String tablePattern = group.exact() ? JdbcNamespaces.literal(metaData, group.prefix())
-                    : JdbcNamespaces.literal(metaData, group.prefix()) + "%";
+            String tablePattern = JdbcNamespaces.literal(metaData, group.prefix()) + (group.exact() ? "" : "%");
             try (ResultSet rs = metaData.getColumns(namespace.catalog(), schemaPattern, tablePattern, "%")) {
                 while (rs.next()) {
                     String name = rs.getString("TABLE_NAME");
