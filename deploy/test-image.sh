@@ -3,26 +3,27 @@
 # Docker daemon or an image registry: podman on a local base image made from Debian's packages.
 #
 #   bash deploy/test-image.sh            # the checks (about 1 min on a cached base)
-#   IMAGE_TEST_BENCH=5 bash deploy/test-image.sh     # also time runs with and without the CDS
-#                                                    # archive (5 runs each, medians)
+#   IMAGE_TEST_BENCH=5 bash deploy/test-image.sh     # also time runs with and without the AOT
+#                                                    # cache (5 runs each, medians)
 #
 # Settings (IMAGE_TEST_*, not SECODA_*/SYNC_*: those are the job's own configuration):
 #   IMAGE_TEST_CACHE (/var/cache/secoda-sync-image), IMAGE_TEST_REBUILD_BASE=1, IMAGE_TEST_BENCH=N,
-#   IMAGE_TEST_IMAGE (localhost/secoda-sync:test).
+#   IMAGE_TEST_IMAGE (localhost/secoda-sync:test), IMAGE_TEST_JDK (/usr/lib/jvm/temurin-25-jdk-amd64).
 #
 # Steps (each check asserts its result; any failure exits non-zero):
 #  1. installs podman, buildah, mmdebstrap, runc when missing;
-#  2. the base: Debian bookworm (minbase) + openjdk-17-jre-headless from Debian's packages, made
-#     with mmdebstrap and imported as localhost/secoda-sync-base:bookworm-jre17; the tar is kept in
+#  2. the base: Debian bookworm (minbase) from Debian's packages, made with mmdebstrap, + a Java 25
+#     runtime jlinked from the machine's Temurin 25 JDK, imported as
+#     localhost/secoda-sync-base:bookworm-temurin25; the tar is kept in
 #     IMAGE_TEST_CACHE (/var/cache/secoda-sync-image) and the image in podman's store, so only
 #     the first run pays for it (IMAGE_TEST_REBUILD_BASE=1 makes it again);
-#  3. builds config/Dockerfile on it (--build-arg BASE_IMAGE=...), with the CDS training run;
+#  3. builds config/Dockerfile on it (--build-arg BASE_IMAGE=...), with the AOT cache training run;
 #  4. runs the image: non-root (uid 10001), read-only root file system with no tmpfs anywhere
 #     (as readOnlyRootFilesystem in Kubernetes), the state directory as a volume,
 #     --network=host: --help (exit 0), a bad setting (exit 2), the demo (exit 0), and a sync of a
 #     real PostgreSQL database on 127.0.0.1:5432 into a fake Secoda on 127.0.0.1 (exit 0, summary
 #     on stdout, the CSV uploaded); checks the image keeps no state from the training run and that
-#     the application's classes come from the CDS archive.
+#     the application's classes come from the AOT cache.
 # Needs root (podman as root), PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), python3,
 # and target/secoda-sync.jar (built with mvn when missing). Nothing but loopback is called, apart
 # from Debian's package mirror when a package or the base is missing.
@@ -31,7 +32,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 CACHE=${IMAGE_TEST_CACHE:-/var/cache/secoda-sync-image}
-BASE=localhost/secoda-sync-base:bookworm-jre17
+BASE=localhost/secoda-sync-base:bookworm-temurin25
+BASE_TAR=bookworm-temurin25.tar
+JDK=${IMAGE_TEST_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# Modules a runtime image leaves out (as the JDK's own JRE image does): compilers, packagers,
+# debuggers' agents, shells and their internals.
+JDK_TOOL_MODULES='jdk\.(compiler|jartool|javadoc|jdeps|jlink|jpackage|jshell|jstatd|jconsole|hotspot\.agent|editpad|internal\.ed|internal\.le|internal\.opt|internal\.md|jdi|jcmd)'
 IMAGE=${IMAGE_TEST_IMAGE:-localhost/secoda-sync:test}
 BENCH_RUNS=${IMAGE_TEST_BENCH:-0}
 PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
@@ -84,30 +90,43 @@ if [[ ! -f target/secoda-sync.jar ]]; then
 fi
 
 # ---- 2. the base image -----------------------------------------------------------------------
-mkdir -p "$CACHE"
+# Debian bookworm (minbase) + a Java 25 runtime: bookworm's packages stop at Java 17, and the AOT
+# cache needs 25, so the runtime is the machine's Temurin 25 JDK cut down by jlink to what
+# eclipse-temurin:25-jre (the Dockerfile's default base) ships: every module but the development
+# tools, at /opt/java/openjdk as there.
 if [[ ${IMAGE_TEST_REBUILD_BASE:-0} == 1 ]]; then
-  rm -f "$CACHE/bookworm-jre17.tar"
+  rm -f "$CACHE/$BASE_TAR"
   pm rmi -f "$BASE" >/dev/null 2>&1 || true
 fi
 if ! pm image exists "$BASE"; then
-  if [[ ! -f "$CACHE/bookworm-jre17.tar" ]]; then
-    say "making the base file system with mmdebstrap (bookworm + openjdk-17-jre-headless)"
+  if [[ ! -f "$CACHE/$BASE_TAR" ]]; then
+    [[ -x "$JDK/bin/jlink" ]] || die "no JDK 25 at $JDK (IMAGE_TEST_JDK): the base needs its jlink"
+    "$JDK/bin/java" -version 2>&1 | grep -q 'version "25' || die "$JDK is not a JDK 25"
+    say "making a Java 25 runtime with jlink from $JDK"
+    modules=$("$JDK/bin/java" --list-modules | sed 's/@.*//' | grep -v -x -E "$JDK_TOOL_MODULES" | paste -sd, -)
+    rm -rf "$WORK/jre"
+    "$JDK/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+      --generate-cds-archive --output "$WORK/jre" || die "jlink failed"
+    say "making the base file system with mmdebstrap (bookworm minbase + that runtime)"
     # The host's own Debian sources (deb822 or one-line), so the base uses the same mirror.
     sources=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
     [[ -n "$sources" ]] || sources=$(grep -h '^deb ' /etc/apt/sources.list 2>/dev/null || true)
-    rm -rf "$CACHE/bookworm-jre17.tar.part"
-    printf '%s\n' "$sources" | mmdebstrap --quiet --format=tar --variant=minbase --include=openjdk-17-jre-headless \
+    rm -rf "$CACHE/$BASE_TAR.part"
+    printf '%s\n' "$sources" | mmdebstrap --quiet --format=tar --variant=minbase \
       --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
       --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*' \
-      bookworm "$CACHE/bookworm-jre17.tar.part" - \
+      --customize-hook="mkdir -p \"\$1/opt/java\" && cp -a '$WORK/jre' \"\$1/opt/java/openjdk\"" \
+      bookworm "$CACHE/$BASE_TAR.part" - \
       || die "mmdebstrap failed"
-    mv "$CACHE/bookworm-jre17.tar.part" "$CACHE/bookworm-jre17.tar"
+    mv "$CACHE/$BASE_TAR.part" "$CACHE/$BASE_TAR"
   fi
   say "importing the base as $BASE"
-  pm import --quiet --change 'CMD ["/bin/bash"]' "$CACHE/bookworm-jre17.tar" "$BASE" >/dev/null
+  pm import --quiet --change 'CMD ["/bin/bash"]' --change 'ENV JAVA_HOME=/opt/java/openjdk' \
+    --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    "$CACHE/$BASE_TAR" "$BASE" >/dev/null
 fi
-check "base image $BASE has Java 17" \
-  bash -c "podman --runtime=runc --cgroup-manager=cgroupfs run --rm ${LIMITS[*]} $BASE java -version 2>&1 | grep -q 'version \"17'"
+check "base image $BASE has Java 25" \
+  bash -c "podman --runtime=runc --cgroup-manager=cgroupfs run --rm ${LIMITS[*]} $BASE java -version 2>&1 | grep -q 'version \"25'"
 
 # ---- 3. the image ----------------------------------------------------------------------------
 say "building $IMAGE from config/Dockerfile"
@@ -125,11 +144,11 @@ check "image declares the state volume /var/lib/secoda-sync" \
 pm run "${RUN_AS_POD[@]}" --user 0 --entrypoint /bin/sh "$IMAGE" -c \
   'find / -xdev \( -name "job-repository*" -o -name "*.csv" -o -name "cds-training*" -o -name ".secoda-sync" \) -print;
    ls -A /tmp /var/lib/secoda-sync /app | grep -v -x -e "" -e "/tmp:" -e "/var/lib/secoda-sync:" -e "/app:" \
-     -e config -e sql -e secoda-sync.jar -e secoda-sync.jsa' > "$WORK/leftovers.txt" 2>&1 || true
+     -e config -e sql -e secoda-sync.jar -e secoda-sync.aot' > "$WORK/leftovers.txt" 2>&1 || true
 check "the training run left no state in the image (found: $(tr '\n' ' ' < "$WORK/leftovers.txt"))" \
   test ! -s "$WORK/leftovers.txt"
-check "the CDS archive is in the image and read-only" \
-  bash -c "podman --runtime=runc --cgroup-manager=cgroupfs run ${RUN_AS_POD[*]} --entrypoint /bin/sh $IMAGE -c 'test -s /app/secoda-sync.jsa && test ! -w /app/secoda-sync.jsa'"
+check "the AOT cache is in the image and read-only" \
+  bash -c "podman --runtime=runc --cgroup-manager=cgroupfs run ${RUN_AS_POD[*]} --entrypoint /bin/sh $IMAGE -c 'test -s /app/secoda-sync.aot && test ! -w /app/secoda-sync.aot'"
 
 # ---- 4. runs ---------------------------------------------------------------------------------
 set +e
@@ -139,15 +158,17 @@ check "--help exits 0 (got $rc)" test "$rc" -eq 0
 check "--help prints the options and exit codes" grep -q -e '--summary=PATH' -e 'Exit codes' "$WORK/help.out"
 check "--help prints the exit codes" grep -q '4  a guard refused an upload' "$WORK/help.out"
 
-# Classes of the application (not only the JDK's) come from the archive: -Xshare:on fails
-# instead of running without it, and class+load names the archive as the source.
+# Classes of the application (not only the JDK's) come from the cache, under the pods' memory
+# setting (a 768 MiB limit, so the serial collector, where the training run had G1):
+# -XX:AOTMode=on fails instead of running without it, and class+load names the cache as the source.
 set +e
-pm run "${RUN_AS_POD[@]}" --entrypoint java "$IMAGE" -XX:SharedArchiveFile=/app/secoda-sync.jsa -Xshare:on \
-  -Xlog:class+load=info -jar /app/secoda-sync.jar --help > "$WORK/cds.out" 2>&1; rc=$?
+pm run "${RUN_AS_POD[@]}" --memory=768m -e JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75 --entrypoint java "$IMAGE" \
+  -XX:AOTCache=/app/secoda-sync.aot -XX:AOTMode=on -Xlog:class+load=info -jar /app/secoda-sync.jar --help \
+  > "$WORK/aot.out" 2>&1; rc=$?
 set -e
-shared_app=$(grep -c 'dev.secodasync.*source: shared objects file (top)' "$WORK/cds.out" || true)
-check "with -Xshare:on the archive maps (exit $rc)" test "$rc" -eq 0
-check "application classes load from the CDS archive ($shared_app dev.secodasync classes)" test "$shared_app" -gt 0
+shared_app=$(grep -c 'dev.secodasync.*source: shared objects file' "$WORK/aot.out" || true)
+check "with -XX:AOTMode=on the cache maps (exit $rc)" test "$rc" -eq 0
+check "application classes load from the AOT cache ($shared_app dev.secodasync classes)" test "$shared_app" -gt 0
 
 mkdir -p "$WORK/state-bad"; chown 10001:10001 "$WORK/state-bad"
 set +e
@@ -228,7 +249,8 @@ check "the CSV is readable by its owner only (mode 600)" \
 if [[ $BENCH_RUNS -gt 0 ]]; then
   say "timing: $BENCH_RUNS runs of each, $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   mkdir -p "$WORK/bench"; chown 0:10001 "$WORK/bench"; chmod 2770 "$WORK/bench"
-  CDS=(-XX:SharedArchiveFile=/app/secoda-sync.jsa)
+  AOT=(-XX:AOTCache=/app/secoda-sync.aot -XX:CompileThresholdScaling=10)   # the ENTRYPOINT's
+  NO_AOT=(-XX:AOTMode=off -XX:CompileThresholdScaling=10)                  # the JDK's CDS only
   # shellcheck disable=SC2016
   timed() { # NAME JVM-FLAG... -- JOB-ARGS...
     local name=$1; shift
@@ -249,10 +271,11 @@ if [[ $BENCH_RUNS -gt 0 ]]; then
   }
   for _ in $(seq 1 "$BENCH_RUNS"); do
     timed "container+java-version" -version --
-    timed "demo,CDS" "${CDS[@]}" --
-    timed "demo,no-archive" -Xshare:auto --
-    timed "postgres-dry-run,CDS" "${CDS[@]}" -- "${PG_ARGS[@]}" --dry-run
-    timed "postgres-dry-run,no-archive" -Xshare:auto -- "${PG_ARGS[@]}" --dry-run
+    timed "demo,AOT-cache" "${AOT[@]}" --
+    timed "demo,no-cache" "${NO_AOT[@]}" --
+    timed "demo,JVM-defaults" --
+    timed "postgres-dry-run,AOT-cache" "${AOT[@]}" -- "${PG_ARGS[@]}" --dry-run
+    timed "postgres-dry-run,no-cache" "${NO_AOT[@]}" -- "${PG_ARGS[@]}" --dry-run
   done
   python3 - "$WORK/bench.txt" "$BENCH_RUNS" <<'PY'
 import statistics, sys

@@ -130,9 +130,9 @@ class DeploymentExamplesTest {
                 .replaceFirst("^#\\s*", "");
 
         // then
-        assertThat(dockerfile).contains("ARG BASE_IMAGE=eclipse-temurin:17-jre", "FROM ${BASE_IMAGE}").anyMatch(l -> l.startsWith("USER 10001"));
-        assertThat(entrypoint).isEqualTo("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=/app/secoda-sync.jsa\", \"-jar\", \"/app/secoda-sync.jar\"]");
-        assertThat(readme).contains(entrypoint, build, "java -XX:SharedArchiveFile=/app/secoda-sync.jsa -jar /app/secoda-sync.jar");
+        assertThat(dockerfile).contains("ARG BASE_IMAGE=eclipse-temurin:25-jre", "FROM ${BASE_IMAGE}").anyMatch(l -> l.startsWith("USER 10001"));
+        assertThat(entrypoint).isEqualTo("ENTRYPOINT [\"java\", \"-XX:AOTCache=/app/secoda-sync.aot\", \"-XX:CompileThresholdScaling=10\", \"-jar\", \"/app/secoda-sync.jar\"]");
+        assertThat(readme).contains(entrypoint, build, "java -XX:AOTCache=/app/secoda-sync.aot -XX:CompileThresholdScaling=10 -jar /app/secoda-sync.jar");
         assertThat(dockerfile.stream().filter(l -> l.startsWith("COPY")).toList())
                 .anyMatch(l -> l.contains("target/secoda-sync.jar")).anyMatch(l -> l.contains("config/"))
                 .anyMatch(l -> l.contains("sql/"));

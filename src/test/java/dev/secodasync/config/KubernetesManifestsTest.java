@@ -322,8 +322,8 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base/cronjob.yaml", "per-warehouse/cronjob.yaml"})
-    void podsStartTheJvmAsTheImageDoesWithItsClassDataArchive(String manifest) throws IOException {
-        // given: the image's ENTRYPOINT, e.g. ["java", "-XX:SharedArchiveFile=...", "-jar", "..."]
+    void podsStartTheJvmAsTheImageDoesWithItsAotCache(String manifest) throws IOException {
+        // given: the image's ENTRYPOINT, e.g. ["java", "-XX:AOTCache=...", "-jar", "..."]
         String entrypoint = Files.readAllLines(Path.of("config/Dockerfile")).stream().filter(l -> l.startsWith("ENTRYPOINT"))
                 .findFirst().orElseThrow().replaceAll("^ENTRYPOINT \\[|]$", "");
         String java = String.join(" ", Arrays.stream(entrypoint.split(",")).map(s -> s.trim().replace("\"", "")).toList());
@@ -333,7 +333,7 @@ class KubernetesManifestsTest {
         Container container = container(job);
 
         // then: either the image's ENTRYPOINT runs, or the command execs the same JVM line
-        assertThat(java).contains("-XX:SharedArchiveFile=/app/secoda-sync.jsa", "-jar /app/secoda-sync.jar");
+        assertThat(java).contains("-XX:AOTCache=/app/secoda-sync.aot", "-jar /app/secoda-sync.jar");
         if (container.getCommand().isEmpty()) {
             assertThat(container.getArgs()).noneMatch(a -> a.contains("java "));
         } else {
