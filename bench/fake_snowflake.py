@@ -5,7 +5,8 @@ SHOW TERSE DATABASES with DATABASES names (DB0001, ...), and each database's INF
 columns query (sql/snowflake/columns.sql; the database is in the bound view name) with COLUMNS rows
 after sleeping DELAY seconds, as a busy warehouse would. Threaded, so that parallel sessions'
 queries overlap. Appends one line per columns query to LOGFILE: DB START_EPOCH_S END_EPOCH_S.
-Usage: fake_snowflake.py PORT LOGFILE [DATABASES=200] [DELAY=1.0] [COLUMNS=5]"""
+A sign-in and a logout each take LOGIN_DELAY seconds, as the round trips of a real one do.
+Usage: fake_snowflake.py PORT LOGFILE [DATABASES=200] [DELAY=1.0] [COLUMNS=5] [LOGIN_DELAY=0]"""
 import gzip, json, re, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -13,6 +14,7 @@ PORT, LOG = int(sys.argv[1]), sys.argv[2]
 DATABASES = int(sys.argv[3]) if len(sys.argv) > 3 else 200
 DELAY = float(sys.argv[4]) if len(sys.argv) > 4 else 1.0
 COLUMNS = int(sys.argv[5]) if len(sys.argv) > 5 else 5
+LOGIN_DELAY = float(sys.argv[6]) if len(sys.argv) > 6 else 0.0
 LOCK = threading.Lock()
 COUNTER = [0]
 
@@ -61,6 +63,10 @@ def columns_of(db):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # http.server sends the headers and the body in two writes; with Nagle's algorithm on, the body
+    # then waits for the client's delayed ACK of the headers (40 ms on Linux), which a real server
+    # does not add to every answer.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
@@ -71,7 +77,11 @@ class Handler(BaseHTTPRequestHandler):
             raw = gzip.decompress(raw)
         path = self.path.split("?")[0]
         if path == "/session/v1/login-request":
+            time.sleep(LOGIN_DELAY)
             answer = LOGIN
+        elif path == "/session" and "delete=true" in self.path:
+            time.sleep(LOGIN_DELAY)
+            answer = OK
         elif path == "/queries/v1/query-request":
             answer = self.query(json.loads(raw))
         else:

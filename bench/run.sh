@@ -6,10 +6,12 @@
 #
 # Needs: a built jar (mvn -B -q package -DskipTests), PostgreSQL reachable as $PGUSER at
 # $PGHOST:$PGPORT with the right to create databases, psql, java, curl, python3, /usr/bin/time.
-# Environment knobs: JAR, PGHOST, PGPORT, PGUSER, XMX (128m), REPEAT (3), PORT (18080),
+# Environment knobs: JAR, JAVA (the java to run it with), JVM_FLAGS (more JVM options, e.g. the
+# image's: -XX:AOTCache=FILE -XX:CompileThresholdScaling=10, see bench/README.md), PGHOST, PGPORT,
+# PGUSER, XMX (128m), REPEAT (3), PORT (18080),
 # SF_PORT (18090), BENCH_WORK (/tmp/secoda-bench), OLD_JAR (a jar of an earlier commit: its CSV
 # of each PostgreSQL case is compared byte for byte with this jar's), SF_PARALLEL ("1 4 16"),
-# SF_DATABASES (200), SF_DELAY (1.0 s), PARTS, the parts to run, comma-separated (default
+# SF_DATABASES (200), SF_DELAY (1.0 s), SF_LOGIN_DELAY (0 s: each sign-in and logout), PARTS, the parts to run, comma-separated (default
 # extract,stale,skewed,5m,partitions,wide-schema,snowflake,upload,parallel,demo):
 #   extract      100k and 1M columns, analyzed catalog
 #   stale        1M columns, catalog never analyzed, and the same analyzed
@@ -35,12 +37,15 @@ ROOT=$(dirname "$HERE")
 JAR=${JAR:-$ROOT/target/secoda-sync.jar}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 XMX=${XMX:-128m}
+JAVA=${JAVA:-java}
+JVM_FLAGS=${JVM_FLAGS:-}
 REPEAT=${REPEAT:-3}
 PORT=${PORT:-18080}
 SF_PORT=${SF_PORT:-18090}
 SF_PARALLEL=${SF_PARALLEL:-1 4 16}
 SF_DATABASES=${SF_DATABASES:-200}
 SF_DELAY=${SF_DELAY:-1.0}
+SF_LOGIN_DELAY=${SF_LOGIN_DELAY:-0}
 OLD_JAR=${OLD_JAR:-}
 WORK=${BENCH_WORK:-/tmp/secoda-bench}
 PARTS=${PARTS:-extract,stale,skewed,5m,partitions,wide-schema,snowflake,upload,parallel,demo,jsonl}
@@ -90,7 +95,8 @@ run_job() {
   local tfile="$WORK/$tag.time" start
   start=$(now_ms)
   set +e
-  /usr/bin/time -v -o "$tfile" java "$@" >"$JOB_LOG" 2>&1
+  # shellcheck disable=SC2086
+  /usr/bin/time -v -o "$tfile" "$JAVA" $JVM_FLAGS "$@" >"$JOB_LOG" 2>&1
   JOB_RC=$?
   set -e
   JOB_MS=$(( $(now_ms) - start ))
@@ -271,11 +277,11 @@ ensure_skewed() {
 bench_snowflake() {
   local p slog ideal first last
   slog="$WORK/fake_snowflake.log"
-  python3 "$HERE/fake_snowflake.py" "$SF_PORT" "$slog" "$SF_DATABASES" "$SF_DELAY" &
+  python3 "$HERE/fake_snowflake.py" "$SF_PORT" "$slog" "$SF_DATABASES" "$SF_DELAY" 5 "$SF_LOGIN_DELAY" &
   SF_PID=$!
   for ((i = 0; i < 50; i++)); do curl -s -o /dev/null -X POST "http://127.0.0.1:$SF_PORT/x" && break; sleep 0.1; done
   echo
-  echo "### Snowflake, simulated: $SF_DATABASES databases, each INFORMATION_SCHEMA query answered after $SF_DELAY s (bench/fake_snowflake.py), dry run, -Xmx$XMX, one run each"
+  echo "### Snowflake, simulated: $SF_DATABASES databases, each INFORMATION_SCHEMA query answered after $SF_DELAY s, each sign-in and logout after $SF_LOGIN_DELAY s (bench/fake_snowflake.py), dry run, -Xmx$XMX, one run each"
   echo
   echo "| max-parallel-databases | ideal s ($SF_DATABASES x $SF_DELAY / p) | first to last query s | job extract s | job total s | extract/ideal | total/ideal | peak RSS MB | columns | exit |"
   echo "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
@@ -447,7 +453,7 @@ bench_jsonl() {
 
 echo
 echo "- machine: $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GB RAM, $(uname -sr), load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- $(java -version 2>&1 | head -1); $(psqlq -d postgres -Atc 'SHOW server_version' | sed 's/^/PostgreSQL /')"
+echo "- $("$JAVA" -version 2>&1 | head -1)${JVM_FLAGS:+ $JVM_FLAGS}; $(psqlq -d postgres -Atc 'SHOW server_version' | sed 's/^/PostgreSQL /')"
 echo "- jar: $JAR ($(stat -c %s "$JAR") bytes), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$( [[ -n "$OLD_JAR" ]] && echo "; old jar for the CSV comparison: $OLD_JAR")"
 echo "- parts: $PARTS"
 part() { [[ ",$PARTS," == *",$1,"* ]]; }

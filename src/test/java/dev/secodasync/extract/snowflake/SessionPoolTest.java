@@ -7,10 +7,17 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
- * {@link SessionPool} on a plain H2 in-memory database: sessions signed in only when needed, the
- * reader's own session first, never more than the size, nothing sent but the caller's statements,
- * a failed sign-in reported at once and not repeated, everything closed with the pool.
+ * {@link SessionPool} on a plain H2 in-memory database: sessions signed in only when needed, several
+ * at the same time, the reader's own session first, never more than the size, nothing sent but the
+ * caller's statements, a failed sign-in reported at once and not repeated, everything closed with
+ * the pool, all logouts at the same time.
  */
 class SessionPoolTest {
 
@@ -36,6 +44,9 @@ class SessionPoolTest {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
         final List<Connection> sessions = new CopyOnWriteArrayList<>();
+
+        /** When set, a logout returns only once this many logouts are under way together. */
+        volatile CountDownLatch logouts;
 
         SignIns() {
             h2.setURL("jdbc:h2:mem:pool-" + UUID.randomUUID());
@@ -62,6 +73,13 @@ class SessionPoolTest {
             return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
                         calls.add(method.getName());
+                        CountDownLatch together = logouts;
+                        if (method.getName().equals("close") && together != null) {
+                            together.countDown();
+                            if (!together.await(10, TimeUnit.SECONDS)) {
+                                throw new SQLException("logouts one after another");
+                            }
+                        }
                         if (method.getName().equals("abort")) {
                             // As the Snowflake driver does; H2's abort does nothing.
                             session.close();
@@ -102,7 +120,7 @@ class SessionPoolTest {
                     throw new IllegalStateException(e);
                 }
             });
-            assertThatThrownBy(() -> d.get(SessionPool.SIGN_IN_CHECK.toMillis() * 2, TimeUnit.MILLISECONDS))
+            assertThatThrownBy(() -> d.get(500, TimeUnit.MILLISECONDS))
                     .isInstanceOf(TimeoutException.class);
             b.close();
             d.get(10, TimeUnit.SECONDS).close();
@@ -193,5 +211,74 @@ class SessionPoolTest {
             assertThat(attempts).hasValue(1);
             first.close();
         }
+    }
+
+    @Test
+    void queriesSignInAtTheSameTimeNotOneAfterAnother() throws Exception {
+        // given: a sign-in that returns only once three sign-ins are under way together
+        CountDownLatch together = new CountDownLatch(3);
+        SignIns h2 = new SignIns();
+        AbstractDataSource slow = new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                together.countDown();
+                try {
+                    if (!together.await(10, TimeUnit.SECONDS)) {
+                        throw new SQLException("sign-ins ran one after another");
+                    }
+                } catch (InterruptedException e) {
+                    throw new SQLException(e);
+                }
+                return h2.getConnection();
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ExecutorService queries = Executors.newFixedThreadPool(4);
+        try (SessionPool pool = new SessionPool("test", h2.signInDirectly(), slow, 4)) {
+            Connection first = pool.borrow();
+
+            // when: three more queries want a session
+            List<Future<Connection>> borrowed = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                borrowed.add(queries.submit(pool::borrow));
+            }
+
+            // then: all three signed in, each in a session of its own
+            Set<Connection> sessions = new HashSet<>();
+            for (Future<Connection> session : borrowed) {
+                sessions.add(session.get(20, TimeUnit.SECONDS).unwrap(Connection.class));
+            }
+            assertThat(sessions).hasSize(3).doesNotContain(first.unwrap(Connection.class));
+            assertThat(h2.signIns).hasValue(3);
+        } finally {
+            queries.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingLogsOutOfAllSessionsAtTheSameTime() throws Exception {
+        // given: four sessions, one in use, whose logout returns only once all four are under way
+        SignIns source = new SignIns();
+        SessionPool pool = new SessionPool("test", source.signInDirectly(), source, 4);
+        List<Connection> leases = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            leases.add(pool.borrow());
+        }
+        for (Connection lease : leases.subList(1, 4)) {
+            lease.close();
+        }
+        source.logouts = new CountDownLatch(4);
+
+        // when
+        long started = System.nanoTime();
+        pool.close();
+
+        // then: every session closed, without a logout waiting for another
+        assertThat(source.sessions).hasSize(4).allSatisfy(session -> assertThat(session.isClosed()).isTrue());
+        assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
     }
 }
