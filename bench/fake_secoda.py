@@ -2,11 +2,21 @@
 """A stand-in for Secoda's API for bench/run.sh: answers 200 {} to everything, reads and discards
 request bodies, and appends one line per request to the log file named by argv[2]:
     METHOD PATH BYTES FIRST_BYTE_EPOCH_S LAST_BYTE_EPOCH_S RECEIVE_S
-Usage: fake_secoda.py PORT LOGFILE"""
+With RATE (MB/s), it reads a body no faster than that, as a network link of that speed would.
+Usage: fake_secoda.py PORT LOGFILE [RATE]"""
 import sys, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOG = sys.argv[2]
+RATE = float(sys.argv[3]) * 1048576 if len(sys.argv) > 3 else 0.0
+
+
+def pace(first, total):
+    """Sleeps until TOTAL bytes are due at RATE since FIRST."""
+    if RATE and first:
+        wait = first + total / RATE - time.time()
+        if wait > 0:
+            time.sleep(wait)
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -22,6 +32,7 @@ class Handler(BaseHTTPRequestHandler):
                 chunk = self.rfile.read(size + 2)
                 first = first or time.time()
                 total += size
+                pace(first, total)
             last = time.time()
         else:
             left = int(self.headers.get("Content-Length", 0))
@@ -32,6 +43,7 @@ class Handler(BaseHTTPRequestHandler):
                 first = first or time.time()
                 left -= len(chunk)
                 total += len(chunk)
+                pace(first, total)
             last = time.time()
         first = first or last
         with open(LOG, "a") as f:

@@ -21,7 +21,8 @@
 #                include-partitions false and true
 #   wide-schema  50,000 tables in one schema
 #   snowflake    200 databases on a fake Snowflake answering each after SF_DELAY s
-#   upload       the 1M CSV: curl vs the job, to a fake Secoda (needs the 1M extract)
+#   upload       the 1M CSV: curl vs the job, to a fake Secoda (needs the 1M extract); with 5m
+#                also the 5M CSV to a fake Secoda reading at most UPLOAD_RATE (50) MB/s
 #   parallel     8 warehouses of 100k columns
 #   demo         the built-in demo run
 #   mariadb      a MariaDB database of 2,000 tables x 50 columns (100,000 columns, built once, a schema
@@ -313,15 +314,16 @@ SF_PID=
 stop_server() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; SERVER_PID=; }
 trap 'stop_server; [[ -n "$SF_PID" ]] && kill "$SF_PID" 2>/dev/null; true' EXIT
 
-bench_upload() {
-  local size=$1 db csv url slog i t runs_curl=() runs_curl_recv=() runs_job=() runs_job_recv=() runs_rss=() runs_total=()
-  local ts_extract ts_upload mb
+bench_upload() { # size [rate MB/s: the fake Secoda reads no faster]
+  local size=$1 rate=${2:-} db csv url slog i t runs_curl=() runs_curl_recv=() runs_job=() runs_job_recv=() runs_rss=() runs_total=()
+  local ts_extract ts_upload mb progress=() summary_ms=()
   db=$(db_name "$size")
   csv="$WORK/job_$size.csv"
   [[ -f "$csv" ]] || { say "upload: no $csv (extract failed?)"; return; }
   slog="$WORK/fake_secoda.log"
   : >"$slog"
-  python3 "$HERE/fake_secoda.py" "$PORT" "$slog" &
+  # shellcheck disable=SC2086
+  python3 "$HERE/fake_secoda.py" "$PORT" "$slog" $rate &
   SERVER_PID=$!
   for ((i = 0; i < 50; i++)); do curl -s -o /dev/null "http://127.0.0.1:$PORT/healthcheck" && break; sleep 0.1; done
   url="http://127.0.0.1:$PORT/integration/integrations/x/import_metadata/"
@@ -352,19 +354,28 @@ bench_upload() {
     runs_job_recv+=("$(awk '$1 == "POST" { v = $6 } END { printf "%d", v * 1000 }' "$slog")")
     runs_total+=("$JOB_MS")
     runs_rss+=("$JOB_RSS")
+    progress+=("$(grep -c 'Upload of .* MB sent' "$JOB_LOG" || true)")
+    summary_ms+=("$(tail -n 1 "$JOB_LOG" | python3 -c 'import json, sys; print(json.load(sys.stdin)["warehouses"][0]["upload_ms"])')")
   done
+  LAST_PROGRESS=$(grep -o 'Upload of .* MB sent.*' "$JOB_LOG" | head -n 3 || true)
   stop_server
   say "upload: curl ms ${runs_curl[*]} (server receive ${runs_curl_recv[*]}); job upload phase ms ${runs_job[*]} (server receive ${runs_job_recv[*]}); job total ms ${runs_total[*]}; RSS MB ${runs_rss[*]}"
   local c cr j jr
   c=$(median "${runs_curl[@]}"); cr=$(median "${runs_curl_recv[@]}")
   j=$(median "${runs_job[@]}"); jr=$(median "${runs_job_recv[@]}")
   echo
-  echo "### Upload of the $size CSV ($mb MB) to a local fake Secoda (median of $REPEAT)"
+  echo "### Upload of the $size CSV ($mb MB) to a local fake Secoda${rate:+ reading at most $rate MB/s} (median of $REPEAT, -Xmx$XMX)"
   echo
-  echo "| client | wall s | server receive s | ratio vs curl (wall) | job total s | peak RSS MB |"
-  echo "|---|--:|--:|--:|--:|--:|"
-  echo "| curl -F | $(secs "$c") | $(secs "$cr") | 1.00 | - | - |"
-  echo "| secoda-sync (upload phase from log) | $(secs "$j") | $(secs "$jr") | $(ratio "$j" "$c") | $(secs "$(median "${runs_total[@]}")") | $(max "${runs_rss[@]}") |"
+  echo "| client | wall s | server receive s | ratio vs curl (wall) | job total s | peak RSS MB | progress lines | summary upload_ms |"
+  echo "|---|--:|--:|--:|--:|--:|--:|--:|"
+  echo "| curl -F | $(secs "$c") | $(secs "$cr") | 1.00 | - | - | - | - |"
+  echo "| secoda-sync (upload phase from log) | $(secs "$j") | $(secs "$jr") | $(ratio "$j" "$c") | $(secs "$(median "${runs_total[@]}")") | $(max "${runs_rss[@]}") | ${progress[*]} | ${summary_ms[*]} |"
+  if [[ -n "$LAST_PROGRESS" ]]; then
+    echo
+    echo "The last run's first progress lines:"
+    echo
+    sed 's/^/    /' <<<"$LAST_PROGRESS"
+  fi
 }
 
 # ---------------------------------------------------------------- 4. many warehouses
@@ -489,6 +500,8 @@ if part wide-schema; then
 fi
 if part snowflake; then bench_snowflake; fi
 if part upload; then bench_upload 1m; fi
+# Issue 12, point 3: the 5M CSV streamed from disk with -Xmx128m over a link of UPLOAD_RATE MB/s.
+if part upload && part 5m; then bench_upload 5m "${UPLOAD_RATE:-50}"; fi
 if part parallel; then ensure_db 100k; bench_parallel; fi
 if part demo; then bench_demo; fi
 if part mariadb || part jdbc-1m; then source "$HERE/jdbc.sh"; fi
