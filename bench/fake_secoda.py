@@ -2,7 +2,7 @@
 """A stand-in for Secoda's API for bench/run.sh: answers 200 {} to everything, reads and discards
 request bodies, and appends one line per request to the log file named by argv[2]:
     METHOD PATH BYTES FIRST_BYTE_EPOCH_S LAST_BYTE_EPOCH_S RECEIVE_S
-With RATE (MB/s), it reads a body no faster than that, as a network link of that speed would.
+With RATE (MiB/s), it reads a body no faster than that, as a network link of that speed would.
 Usage: fake_secoda.py PORT LOGFILE [RATE]"""
 import sys, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer

@@ -22,7 +22,7 @@
 #   wide-schema  50,000 tables in one schema
 #   snowflake    200 databases on a fake Snowflake answering each after SF_DELAY s
 #   upload       the 1M CSV: curl vs the job, to a fake Secoda (needs the 1M extract); with 5m
-#                also the 5M CSV to a fake Secoda reading at most UPLOAD_RATE (50) MB/s
+#                also the 5M CSV to a fake Secoda reading at most UPLOAD_RATE (50) MiB/s
 #   parallel     8 warehouses of 100k columns
 #   demo         the built-in demo run
 #   mariadb      a MariaDB database of 2,000 tables x 50 columns (100,000 columns, built once, a schema
@@ -57,7 +57,7 @@ unset SECODA_API_TOKEN || true
 [[ $# -eq 0 ]] || { echo "usage: [PARTS=extract,stale,...] bash bench/run.sh (see the comment at the top)" >&2; exit 2; }
 [[ -f "$JAR" ]] || { echo "no jar at $JAR: run mvn -B -q package -DskipTests first (or set JAR=...)" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || apt-get install -y time >/dev/null
-for tool in psql java curl python3; do
+for tool in psql "$JAVA" curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }
 done
 mkdir -p "$WORK"
@@ -314,7 +314,7 @@ SF_PID=
 stop_server() { [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null; SERVER_PID=; }
 trap 'stop_server; [[ -n "$SF_PID" ]] && kill "$SF_PID" 2>/dev/null; true' EXIT
 
-bench_upload() { # size [rate MB/s: the fake Secoda reads no faster]
+bench_upload() { # size [rate MiB/s: the fake Secoda reads no faster]
   local size=$1 rate=${2:-} db csv url slog i t runs_curl=() runs_curl_recv=() runs_job=() runs_job_recv=() runs_rss=() runs_total=()
   local ts_extract ts_upload mb progress=() summary_ms=()
   db=$(db_name "$size")
@@ -355,7 +355,7 @@ bench_upload() { # size [rate MB/s: the fake Secoda reads no faster]
     runs_total+=("$JOB_MS")
     runs_rss+=("$JOB_RSS")
     progress+=("$(grep -c 'Upload of .* MB sent' "$JOB_LOG" || true)")
-    summary_ms+=("$(tail -n 1 "$JOB_LOG" | python3 -c 'import json, sys; print(json.load(sys.stdin)["warehouses"][0]["upload_ms"])')")
+    summary_ms+=("$(tail -n 1 "$JOB_LOG" | python3 -c 'import json, sys; print(json.load(sys.stdin)["warehouses"][0]["upload_ms"])' || echo '?')")
   done
   LAST_PROGRESS=$(grep -o 'Upload of .* MB sent.*' "$JOB_LOG" | head -n 3 || true)
   stop_server
@@ -364,7 +364,7 @@ bench_upload() { # size [rate MB/s: the fake Secoda reads no faster]
   c=$(median "${runs_curl[@]}"); cr=$(median "${runs_curl_recv[@]}")
   j=$(median "${runs_job[@]}"); jr=$(median "${runs_job_recv[@]}")
   echo
-  echo "### Upload of the $size CSV ($mb MB) to a local fake Secoda${rate:+ reading at most $rate MB/s} (median of $REPEAT, -Xmx$XMX)"
+  echo "### Upload of the $size CSV ($mb MB) to a local fake Secoda${rate:+ reading at most $rate MiB/s} (median of $REPEAT, -Xmx$XMX)"
   echo
   echo "| client | wall s | server receive s | ratio vs curl (wall) | job total s | peak RSS MB | progress lines | summary upload_ms |"
   echo "|---|--:|--:|--:|--:|--:|--:|--:|"
@@ -500,7 +500,7 @@ if part wide-schema; then
 fi
 if part snowflake; then bench_snowflake; fi
 if part upload; then bench_upload 1m; fi
-# Issue 12, point 3: the 5M CSV streamed from disk with -Xmx128m over a link of UPLOAD_RATE MB/s.
+# Issue 12, point 3: the 5M CSV streamed from disk with -Xmx128m over a link of UPLOAD_RATE MiB/s.
 if part upload && part 5m; then bench_upload 5m "${UPLOAD_RATE:-50}"; fi
 if part parallel; then ensure_db 100k; bench_parallel; fi
 if part demo; then bench_demo; fi

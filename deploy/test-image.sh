@@ -142,7 +142,7 @@ check "image declares the state volume /var/lib/secoda-sync" \
 # No state and no secret from the training run: no H2 job repository, no CSV, no log anywhere,
 # nothing in /tmp or the state directory.
 pm run "${RUN_AS_POD[@]}" --user 0 --entrypoint /bin/sh "$IMAGE" -c \
-  'find / -xdev \( -name "job-repository*" -o -name "*.csv" -o -name "cds-training*" -o -name ".secoda-sync" \) -print;
+  'find / -xdev \( -name "job-repository*" -o -name "*.csv" -o -name "aot-training*" -o -name ".secoda-sync" \) -print;
    ls -A /tmp /var/lib/secoda-sync /app | grep -v -x -e "" -e "/tmp:" -e "/var/lib/secoda-sync:" -e "/app:" \
      -e config -e sql -e secoda-sync.jar -e secoda-sync.aot' > "$WORK/leftovers.txt" 2>&1 || true
 check "the training run left no state in the image (found: $(tr '\n' ' ' < "$WORK/leftovers.txt"))" \
@@ -250,7 +250,7 @@ if [[ $BENCH_RUNS -gt 0 ]]; then
   say "timing: $BENCH_RUNS runs of each, $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   mkdir -p "$WORK/bench"; chown 0:10001 "$WORK/bench"; chmod 2770 "$WORK/bench"
   AOT=(-XX:AOTCache=/app/secoda-sync.aot -XX:CompileThresholdScaling=10)   # the ENTRYPOINT's
-  NO_AOT=(-XX:AOTMode=off -XX:CompileThresholdScaling=10)                  # the JDK's CDS only
+  NO_AOT=(-XX:CompileThresholdScaling=10)                                  # the JDK's CDS only
   # shellcheck disable=SC2016
   timed() { # NAME JVM-FLAG... -- JOB-ARGS...
     local name=$1; shift

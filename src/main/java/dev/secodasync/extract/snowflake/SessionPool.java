@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -32,8 +33,11 @@ final class SessionPool implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionPool.class);
 
-    /** How long closing waits for the logouts. */
-    static final long CLOSE_WAIT_SECONDS = 30;
+    /**
+     * How long closing waits for sign-ins in progress and for the logouts: well within the time a
+     * stop signal leaves the run (20 s).
+     */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final String name;
 
@@ -98,36 +102,53 @@ final class SessionPool implements AutoCloseable {
                 }
             }
         }
-        Connection session;
+        Connection session = null;
         try {
             session = unpooled.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            synchronized (this) {
-                signingIn--;
-                if (e instanceof SQLException sql) {
-                    failure = sql;
-                }
-                notifyAll();
-            }
+        } catch (SQLException e) {
+            signInFailed(e);
             throw e;
+        } catch (RuntimeException e) {
+            signInFailed(new SQLException("signing in to Snowflake failed: " + e.getMessage(), e));
+            throw e;
+        } finally {
+            if (session == null) {
+                signInEnded();
+            }
         }
         synchronized (this) {
-            signingIn--;
-            notifyAll();
             if (!closed) {
                 open.add(session);
+                signInEnded();
                 return lease(session);
             }
         }
+        // Closed meanwhile: logged out before close() stops waiting for this sign-in.
         closeQuietly(session);
+        signInEnded();
         throw new SQLException("the Snowflake sessions of " + name + " were closed while signing in");
     }
 
+    private synchronized void signInFailed(SQLException e) {
+        failure = e;
+    }
+
+    private synchronized void signInEnded() {
+        signingIn--;
+        notifyAll();
+    }
+
     private synchronized void giveBack(Connection session) {
-        if (!closed) {
-            free.push(session);
-            notifyAll();
+        if (closed) {
+            return;
         }
+        if (isClosedQuietly(session)) {
+            // Aborted or logged out through the raw session: never lent again.
+            open.remove(session);
+        } else {
+            free.push(session);
+        }
+        notifyAll();
     }
 
     /** The session as the caller sees it: closing it gives it back; it is unusable after that. */
@@ -156,6 +177,9 @@ final class SessionPool implements AutoCloseable {
                         case "hashCode" -> {
                             return System.identityHashCode(proxy);
                         }
+                        case "toString" -> {
+                            return "Snowflake session of " + name;
+                        }
                         default -> {
                             synchronized (returned) {
                                 if (returned[0]) {
@@ -173,11 +197,14 @@ final class SessionPool implements AutoCloseable {
     }
 
     /**
-     * Closes every session at once, in use or not, waiting at most {@link #CLOSE_WAIT_SECONDS} for
-     * the logouts. A sign-in still in progress closes its own session when it ends.
+     * Closes every session at once, in use or not, and waits for the sign-ins still in progress
+     * (each logs out of its new session) and for the logouts, at most {@link #CLOSE_WAIT} in all,
+     * even when the closing thread is interrupted: the process may exit right after.
      */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        boolean interrupted = false;
         List<Connection> sessions;
         synchronized (this) {
             closed = true;
@@ -186,24 +213,49 @@ final class SessionPool implements AutoCloseable {
             open.clear();
             free.clear();
         }
-        if (sessions.isEmpty()) {
-            return;
-        }
+        ExecutorService logouts = null;
         if (sessions.size() == 1) {
             closeQuietly(sessions.get(0));
-            return;
-        }
-        CustomizableThreadFactory threads = new CustomizableThreadFactory(name + "-logout-");
-        threads.setDaemon(true);
-        ExecutorService logouts = Executors.newFixedThreadPool(sessions.size(), threads);
-        sessions.forEach(session -> logouts.execute(() -> closeQuietly(session)));
-        logouts.shutdown();
-        try {
-            if (!logouts.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("{}: Snowflake sessions still closing after {} s; leaving them", name, CLOSE_WAIT_SECONDS);
+        } else if (sessions.size() > 1) {
+            CustomizableThreadFactory threads = new CustomizableThreadFactory(name + "-logout-");
+            threads.setDaemon(true);
+            logouts = Executors.newFixedThreadPool(sessions.size(), threads);
+            for (Connection session : sessions) {
+                logouts.execute(() -> closeQuietly(session));
             }
-        } catch (InterruptedException e) {
+            logouts.shutdown();
+        }
+        synchronized (this) {
+            long left;
+            while (signingIn > 0 && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        while (logouts != null) {
+            try {
+                if (!logouts.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    log.warn("{}: Snowflake sessions still closing after {} s; leaving them", name,
+                            CLOSE_WAIT.toSeconds());
+                }
+                logouts = null;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isClosedQuietly(Connection session) {
+        try {
+            return session.isClosed();
+        } catch (SQLException | RuntimeException e) {
+            return true;
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -280,5 +281,52 @@ class SessionPoolTest {
         // then: every session closed, without a logout waiting for another
         assertThat(source.sessions).hasSize(4).allSatisfy(session -> assertThat(session.isClosed()).isTrue());
         assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
+    }
+
+    @Test
+    void closingWaitsForASignInInProgressAndLogsItOut() throws Exception {
+        // given: a query thread inside a sign-in that ends 300 ms after the pool starts closing
+        SignIns h2 = new SignIns();
+        CountDownLatch signingIn = new CountDownLatch(1);
+        CountDownLatch closing = new CountDownLatch(1);
+        AbstractDataSource slow = new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                signingIn.countDown();
+                try {
+                    closing.await(10, TimeUnit.SECONDS);
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    throw new SQLException(e);
+                }
+                return h2.getConnection();
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        SessionPool pool = new SessionPool("test", h2.signInDirectly(), slow, 2);
+        Connection first = pool.borrow();
+        CompletableFuture<Connection> second = CompletableFuture.supplyAsync(() -> {
+            try {
+                return pool.borrow();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        });
+        assertThat(signingIn.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // when
+        closing.countDown();
+        pool.close();
+
+        // then: the new session was signed in and logged out again before close() returned
+        assertThat(h2.signIns).hasValue(1);
+        assertThat(h2.sessions).hasSize(2).allSatisfy(session -> assertThat(session.isClosed()).isTrue());
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage(
+                "the Snowflake sessions of test were closed while signing in");
+        first.close();
     }
 }
