@@ -53,6 +53,33 @@ class SessionPoolTest {
             h2.setURL("jdbc:h2:mem:pool-" + UUID.randomUUID());
         }
 
+        /** What a sign-in waits for before it signs in. */
+        @FunctionalInterface
+        interface Wait {
+            void run() throws SQLException, InterruptedException;
+        }
+
+        /** Signs in here, each time once {@code wait} has run. */
+        AbstractDataSource after(Wait wait) {
+            SignIns self = this;
+            return new AbstractDataSource() {
+                @Override
+                public Connection getConnection() throws SQLException {
+                    try {
+                        wait.run();
+                    } catch (InterruptedException e) {
+                        throw new SQLException(e);
+                    }
+                    return self.getConnection();
+                }
+
+                @Override
+                public Connection getConnection(String username, String password) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
         /** A session opened the way the reader opens its first one: not through the pool. */
         Connection signInDirectly() throws SQLException {
             return recorded(h2.getConnection());
@@ -219,25 +246,12 @@ class SessionPoolTest {
         // given: a sign-in that returns only once three sign-ins are under way together
         CountDownLatch together = new CountDownLatch(3);
         SignIns h2 = new SignIns();
-        AbstractDataSource slow = new AbstractDataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                together.countDown();
-                try {
-                    if (!together.await(10, TimeUnit.SECONDS)) {
-                        throw new SQLException("sign-ins ran one after another");
-                    }
-                } catch (InterruptedException e) {
-                    throw new SQLException(e);
-                }
-                return h2.getConnection();
+        AbstractDataSource slow = h2.after(() -> {
+            together.countDown();
+            if (!together.await(10, TimeUnit.SECONDS)) {
+                throw new SQLException("sign-ins ran one after another");
             }
-
-            @Override
-            public Connection getConnection(String username, String password) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        });
         ExecutorService queries = Executors.newFixedThreadPool(4);
         try (SessionPool pool = new SessionPool("test", h2.signInDirectly(), slow, 4)) {
             Connection first = pool.borrow();
@@ -289,24 +303,11 @@ class SessionPoolTest {
         SignIns h2 = new SignIns();
         CountDownLatch signingIn = new CountDownLatch(1);
         CountDownLatch closing = new CountDownLatch(1);
-        AbstractDataSource slow = new AbstractDataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                signingIn.countDown();
-                try {
-                    closing.await(10, TimeUnit.SECONDS);
-                    Thread.sleep(300);
-                } catch (InterruptedException e) {
-                    throw new SQLException(e);
-                }
-                return h2.getConnection();
-            }
-
-            @Override
-            public Connection getConnection(String username, String password) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        AbstractDataSource slow = h2.after(() -> {
+            signingIn.countDown();
+            closing.await(10, TimeUnit.SECONDS);
+            Thread.sleep(300);
+        });
         SessionPool pool = new SessionPool("test", h2.signInDirectly(), slow, 2);
         Connection first = pool.borrow();
         CompletableFuture<Connection> second = CompletableFuture.supplyAsync(() -> {
