@@ -1,11 +1,9 @@
 package dev.secodasync.extract.snowflake;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -88,7 +86,7 @@ final class SessionPool implements AutoCloseable {
                     throw new SQLException("the Snowflake sessions of " + name + " are closed");
                 }
                 if (!free.isEmpty()) {
-                    return lease(free.pop());
+                    return SessionLease.of(free.pop(), name, this::giveBack);
                 }
                 if (open.size() + signingIn < size) {
                     signingIn++;
@@ -120,11 +118,11 @@ final class SessionPool implements AutoCloseable {
             if (!closed) {
                 open.add(session);
                 signInEnded();
-                return lease(session);
+                return SessionLease.of(session, name, this::giveBack);
             }
         }
         // Closed meanwhile: logged out before close() stops waiting for this sign-in.
-        closeQuietly(session);
+        SnowflakeStatements.closeQuietly(session);
         signInEnded();
         throw new SQLException("the Snowflake sessions of " + name + " were closed while signing in");
     }
@@ -151,51 +149,6 @@ final class SessionPool implements AutoCloseable {
         notifyAll();
     }
 
-    /** The session as the caller sees it: closing it gives it back; it is unusable after that. */
-    private Connection lease(Connection session) {
-        boolean[] returned = {false};
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "close" -> {
-                            synchronized (returned) {
-                                if (!returned[0]) {
-                                    returned[0] = true;
-                                    giveBack(session);
-                                }
-                            }
-                            return null;
-                        }
-                        case "isClosed" -> {
-                            synchronized (returned) {
-                                return returned[0] || session.isClosed();
-                            }
-                        }
-                        case "equals" -> {
-                            return proxy == args[0];
-                        }
-                        case "hashCode" -> {
-                            return System.identityHashCode(proxy);
-                        }
-                        case "toString" -> {
-                            return "Snowflake session of " + name;
-                        }
-                        default -> {
-                            synchronized (returned) {
-                                if (returned[0]) {
-                                    throw new SQLException("this Snowflake session went back to the pool");
-                                }
-                            }
-                        }
-                    }
-                    try {
-                        return method.invoke(session, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
     /**
      * Closes every session at once, in use or not, and waits for the sign-ins still in progress
      * (each logs out of its new session) and for the logouts, at most {@link #CLOSE_WAIT} in all,
@@ -213,18 +166,13 @@ final class SessionPool implements AutoCloseable {
             open.clear();
             free.clear();
         }
-        ExecutorService logouts = null;
-        if (sessions.size() == 1) {
-            closeQuietly(sessions.get(0));
-        } else if (sessions.size() > 1) {
-            CustomizableThreadFactory threads = new CustomizableThreadFactory(name + "-logout-");
-            threads.setDaemon(true);
-            logouts = Executors.newFixedThreadPool(sessions.size(), threads);
-            for (Connection session : sessions) {
-                logouts.execute(() -> closeQuietly(session));
-            }
-            logouts.shutdown();
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(name + "-logout-");
+        threads.setDaemon(true);
+        ExecutorService logouts = Executors.newFixedThreadPool(Math.max(1, sessions.size()), threads);
+        for (Connection session : sessions) {
+            logouts.execute(() -> SnowflakeStatements.closeQuietly(session));
         }
+        logouts.shutdown();
         synchronized (this) {
             long left;
             while (signingIn > 0 && (left = deadline - System.nanoTime()) > 0) {
@@ -235,14 +183,16 @@ final class SessionPool implements AutoCloseable {
                 }
             }
         }
-        while (logouts != null) {
+        boolean done = false;
+        while (!done) {
             try {
+                done = true;
                 if (!logouts.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     log.warn("{}: Snowflake sessions still closing after {} s; leaving them", name,
                             CLOSE_WAIT.toSeconds());
                 }
-                logouts = null;
             } catch (InterruptedException e) {
+                done = false;
                 interrupted = true;
             }
         }
@@ -256,14 +206,6 @@ final class SessionPool implements AutoCloseable {
             return session.isClosed();
         } catch (SQLException | RuntimeException e) {
             return true;
-        }
-    }
-
-    private static void closeQuietly(Connection session) {
-        try {
-            session.close();
-        } catch (SQLException | RuntimeException e) {
-            log.debug("closing a Snowflake session failed", e);
         }
     }
 }
