@@ -111,6 +111,8 @@ if ! pm image exists "$BASE"; then
     # The host's own Debian sources (deb822 or one-line), so the base uses the same mirror.
     sources=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
     [[ -n "$sources" ]] || sources=$(grep -h '^deb ' /etc/apt/sources.list 2>/dev/null || true)
+    # A new machine has no cache directory yet (mmdebstrap does not make the target's parent).
+    mkdir -p "$CACHE"
     rm -rf "$CACHE/$BASE_TAR.part"
     printf '%s\n' "$sources" | mmdebstrap --quiet --format=tar --variant=minbase \
       --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
