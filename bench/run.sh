@@ -18,7 +18,8 @@
 #   skewed       1M columns, pg_class and pg_attribute analyzed, pg_description believed empty
 #   5m           5M columns (and 100k, 1M for the cost per column)
 #   partitions   one table of 1,000 partitions (100 of them with 5 sub-partitions each),
-#                include-partitions false and true
+#                include-partitions false and true; then the same in a warm JVM (WARM_RUNS (3) more
+#                warehouses on the same database in one run)
 #   wide-schema  50,000 tables in one schema
 #   snowflake    200 databases on a fake Snowflake answering each after SF_DELAY s
 #   upload       the 1M CSV: curl vs the job, to a fake Secoda (needs the 1M extract); with 5m
@@ -41,6 +42,7 @@ XMX=${XMX:-128m}
 JAVA=${JAVA:-java}
 JVM_FLAGS=${JVM_FLAGS:-}
 REPEAT=${REPEAT:-3}
+WARM_RUNS=${WARM_RUNS:-3}
 PORT=${PORT:-18080}
 SF_PORT=${SF_PORT:-18090}
 SF_PARALLEL=${SF_PARALLEL:-1 4 16}
@@ -252,6 +254,51 @@ print_extract_table() { # title labels...
       "| ${R_RSS[$label]} | $(awk -v c="${R_COLS[$label]}" -v ms="${R_EXTRACT[$label]}" 'BEGIN { printf "%d", c / (ms / 1000) }')" \
       "| $(awk -v c="${R_COLS[$label]}" -v ms="${R_EXTRACT[$label]}" 'BEGIN { printf "%.2f", ms * 1000 / c }')" \
       "| ${R_CHECK[$label]} | ${R_SAME[$label]} |"
+  done
+}
+
+# The same cases in a JVM that has run one extraction already: one job run of 1 + WARM_RUNS
+# warehouses on the same database, one at a time; the first warehouse pays the JVM's first use of the
+# driver, the COPY decoder and the writer (class loading, interpreter, JIT), the others show what
+# the query and the rows themselves cost. psql's figure is the cold case's (bench_extract runs first).
+declare -A W_EXTRACT W_CHECK
+bench_warm() { # label db-key include-partitions
+  local label=$1 key=$2 parts=$3 db i args=() runs=() csv
+  db=$(db_name "$key")
+  for ((i = 0; i <= WARM_RUNS; i++)); do
+    # shellcheck disable=SC2207
+    args+=($(warehouse_args "$i" "w$i" "$db") "--sync.warehouses[$i].include-partitions=$parts")
+  done
+  say "warm $label: one job run of $((WARM_RUNS + 1)) warehouses on $db, one at a time ..."
+  rm -rf "$WORK/state-warm-$label"
+  run_job "warm-$label" "-Xmx$XMX" -jar "$JAR" --dry-run --sync.state-dir="$WORK/state-warm-$label" \
+    --sync.max-parallel-warehouses=1 "${args[@]}"
+  [[ $JOB_RC -eq 0 ]] || { W_CHECK[$label]="job failed (exit $JOB_RC)"; return; }
+  for ((i = 1; i <= WARM_RUNS; i++)); do
+    runs+=("$(grep -o "Warehouse 'w$i': .* in [0-9]* ms" "$JOB_LOG" | awk '{ print $(NF - 1) }')")
+    csv="$WORK/state-warm-$label/out/w$i.csv"
+    if ! cmp -s "$csv" "$WORK/job_$label.csv"; then
+      W_CHECK[$label]="MISMATCH with the cold run's CSV (w$i)"
+    fi
+  done
+  W_EXTRACT[$label]=$(median "${runs[@]}")
+  W_CHECK[$label]=${W_CHECK[$label]:-"CSVs byte-identical to the cold run's"}
+  say "warm $label: first warehouse $(grep -o "Warehouse 'w0': .* in [0-9]* ms" "$JOB_LOG" | awk '{ print $(NF - 1) }') ms, then ${runs[*]} ms"
+}
+
+print_warm_table() { # title labels...
+  local title=$1 label; shift
+  echo
+  echo "### $title"
+  echo
+  echo "(one job dry run of $((WARM_RUNS + 1)) warehouses on the same database, max-parallel-warehouses 1, -Xmx$XMX; warm = median of warehouses 2 to $((WARM_RUNS + 1)); psql as in the table above)"
+  echo
+  echo "| case | columns | psql s | cold job extract s | warm job extract s | cold/psql | warm/psql | check |"
+  echo "|---|--:|--:|--:|--:|--:|--:|---|"
+  for label in "$@"; do
+    [[ -n "${W_EXTRACT[$label]:-}" && -n "${R_EXTRACT[$label]:-}" ]] || { echo "| $label | - | - | - | - | - | - | ${W_CHECK[$label]:-not run} |"; continue; }
+    echo "| $label | ${R_COLS[$label]} | $(secs "${R_PSQL[$label]}") | $(secs "${R_EXTRACT[$label]}") | $(secs "${W_EXTRACT[$label]}")" \
+      "| $(ratio "${R_EXTRACT[$label]}" "${R_PSQL[$label]}") | $(ratio "${W_EXTRACT[$label]}" "${R_PSQL[$label]}") | ${W_CHECK[$label]} |"
   done
 }
 
@@ -492,6 +539,8 @@ if part partitions; then
   ensure_db part
   bench_extract part-false part false; bench_extract part-true part true
   print_extract_table "Extract, one table of $PARTITIONS partitions ($SUBPARTITIONED with $SUBPARTITIONS sub-partitions each) and $PART_TABLES plain tables" part-false part-true
+  bench_warm part-false part false; bench_warm part-true part true
+  print_warm_table "The same partitions in a warm JVM: what the query and the rows cost" part-false part-true
 fi
 if part wide-schema; then
   ensure_db wide
