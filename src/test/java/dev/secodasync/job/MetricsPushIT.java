@@ -1,20 +1,13 @@
 package dev.secodasync.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.secodasync.testsupport.FakeSecoda;
 import dev.secodasync.testsupport.JobArgs;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.secodasync.testsupport.LocalServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockWebServer;
@@ -35,10 +28,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class MetricsPushIT {
 
-    private static final Path BINARY = Path.of("/usr/bin/prometheus-pushgateway");
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private static final String TOKEN = "tok-metrics-5c1d";
 
     @StartStop
@@ -47,40 +36,18 @@ class MetricsPushIT {
     @TempDir
     Path stateDir;
 
-    private Process gateway;
-
-    private int port;
+    private LocalServer gateway;
 
     @BeforeEach
     void startPushgateway() throws Exception {
-        // Never a skip: like PostgreSQL, the real server is part of what this test checks.
-        if (!Files.isExecutable(BINARY)) {
-            fail(BINARY + " is missing: .ci/run installs it (apt-get install -y prometheus-pushgateway)");
-        }
-        port = freePort();
-        Path gatewayLog = stateDir.resolve("pushgateway.log");
-        gateway = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(gatewayLog.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                if (get("/-/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertThat(gateway.isAlive()).as("pushgateway running (see %s)", gatewayLog).isTrue();
-            assertThat(System.nanoTime()).as("pushgateway ready within 20 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        gateway = LocalServer.start(Path.of("/usr/bin/prometheus-pushgateway"), "prometheus-pushgateway",
+                stateDir.resolve("pushgateway.log"), LocalServer::pushgatewayArgs);
     }
 
     @AfterEach
     void stopPushgateway() throws Exception {
         if (gateway != null) {
-            gateway.destroy();
-            gateway.waitFor();
+            gateway.close();
         }
     }
 
@@ -138,7 +105,8 @@ class MetricsPushIT {
 
     @Test
     void aPushgatewayThatIsNotThereChangesNoExitCode(CapturedOutput output) throws Exception {
-        int exit = demo().set("management.prometheus.metrics.export.pushgateway.address", "127.0.0.1:" + freePort())
+        int exit = demo().set("management.prometheus.metrics.export.pushgateway.address",
+                        "127.0.0.1:" + LocalServer.freePort())
                 .run();
         assertThat(exit).isEqualTo(ExitCodes.SUCCESS);
         assertThat(output).contains("Could not push the metrics to the Prometheus Pushgateway");
@@ -147,19 +115,14 @@ class MetricsPushIT {
     private JobArgs.Builder demo() {
         return JobArgs.builder().stateDir(stateDir).warehouse(JobArgs.demo(0, "metrics-" + System.nanoTime()))
                 .set("management.prometheus.metrics.export.pushgateway.enabled", true)
-                .set("management.prometheus.metrics.export.pushgateway.address", "127.0.0.1:" + port)
+                .set("management.prometheus.metrics.export.pushgateway.address", gateway.address())
                 .set("secoda.api-token", "");
     }
 
     private String metrics() throws Exception {
-        HttpResponse<String> response = get("/metrics");
+        HttpResponse<String> response = gateway.get("/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static double value(String metrics, String name, String labels) {
@@ -167,11 +130,4 @@ class MetricsPushIT {
         assertThat(m.find()).as("%s{%s} in%n%s", name, labels, metrics).isTrue();
         return Double.parseDouble(m.group(1));
     }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
 }
