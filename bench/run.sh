@@ -32,6 +32,18 @@
 #                and MARIADB_HOST (127.0.0.1), MARIADB_PORT (3306), MARIADB_USER (root, no password)
 #   jdbc-1m      kind jdbc (the PostgreSQL driver jar from a folder) on secoda_bench_1m, to show that
 #                the per-schema external sort fits -Xmx128m
+#   snowflake-large  (not in the default PARTS) one large Snowflake database on bench/fake_snowflake.py,
+#                answered as real Snowflake answers a large JSON result: SFL_FIRST_ROWS (1000) rows inline,
+#                the rest as result chunks of SFL_CHUNK_ROWS (50000) rows (with SFL_CHUNK_GROWTH > 1 (1):
+#                growing by that factor up to SFL_CHUNK_ROWS, as Snowflake grows them), gzip'd JSON that
+#                the driver downloads itself, several at a time, from the fake (127.0.0.1 only); beside it
+#                SFL_DATABASES - 1 (2) small databases of 5 columns. For each size in SFL_COLUMNS
+#                ("100000 1000000"): job dry runs x REPEAT (-Xmx$XMX): extract, total, peak RSS, CSV rows
+#                (= columns + 5 per small database + header), chunks downloaded (the fake's log) of those
+#                announced, exit code. SFL_PROPS: driver properties for the warehouse, space-separated
+#                KEY=VALUE (e.g. "CLIENT_PREFETCH_THREADS=1 CLIENT_MEMORY_LIMIT=32"; the fake echoes the
+#                CLIENT_* ones at sign-in as Snowflake does); SFL_LARGE_DATABASES (1): how many of the
+#                databases are large; SFL_PORT (SF_PORT + 1) for the fake.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -355,6 +367,82 @@ bench_snowflake() {
   SF_PID=
 }
 
+# ---------------------------------------------------------------- Snowflake, one large database in result chunks
+SFL_COLUMNS=${SFL_COLUMNS:-100000 1000000}
+SFL_CHUNK_ROWS=${SFL_CHUNK_ROWS:-50000}
+SFL_FIRST_ROWS=${SFL_FIRST_ROWS:-1000}
+SFL_DATABASES=${SFL_DATABASES:-3}
+SFL_LARGE_DATABASES=${SFL_LARGE_DATABASES:-1}
+SFL_CHUNK_GROWTH=${SFL_CHUNK_GROWTH:-1}
+SFL_PROPS=${SFL_PROPS:-}
+SFL_PORT=${SFL_PORT:-$(( SF_PORT + 1 ))}
+bench_snowflake_large() {
+  local n i kv slog large expected csv records announced got check err ok note
+  local props=() runs_extract=() runs_total=() checks=() chunk_counts=() rcs=() all_rss=()
+  slog="$WORK/fake_snowflake_large.log"
+  for kv in $SFL_PROPS; do props+=("--sync.warehouses[0].properties.${kv%%=*}=${kv#*=}"); done
+  large=$(for ((i = 1; i <= SFL_LARGE_DATABASES; i++)); do printf 'DB%04d,' "$i"; done)
+  large=${large%,}
+  echo
+  echo "### Snowflake, simulated: $SFL_LARGE_DATABASES large database(s) in result chunks and $(( SFL_DATABASES - SFL_LARGE_DATABASES )) small ones (bench/fake_snowflake.py: $SFL_FIRST_ROWS rows inline, then chunks of $( [[ $SFL_CHUNK_GROWTH == 1 ]] && echo "$SFL_CHUNK_ROWS rows" || echo "rows growing x$SFL_CHUNK_GROWTH up to $SFL_CHUNK_ROWS" ), gzip'd JSON), dry run, -Xmx$XMX, median of $REPEAT${SFL_PROPS:+, driver properties: $SFL_PROPS}"
+  echo
+  echo "(extract and total: median of the runs that succeeded; peak RSS: the highest of all runs; chunks and exit: each run's)"
+  echo
+  echo "| columns (large database) | chunks downloaded / announced | extract s | total s | peak RSS MB | CSV rows check | exit |"
+  echo "|--:|--:|--:|--:|--:|---|---|"
+  for n in $SFL_COLUMNS; do
+    LARGE_DB=$large LARGE_COLUMNS=$n CHUNK_ROWS=$SFL_CHUNK_ROWS CHUNK_GROWTH=$SFL_CHUNK_GROWTH FIRST_ROWS=$SFL_FIRST_ROWS \
+      python3 "$HERE/fake_snowflake.py" "$SFL_PORT" "$slog" "$SFL_DATABASES" 0 5 0 &
+    SF_PID=$!
+    for ((i = 0; i < 50; i++)); do curl -s -o /dev/null -X POST "http://127.0.0.1:$SFL_PORT/x" && break; sleep 0.1; done
+    expected=$(( n * SFL_LARGE_DATABASES + 5 * (SFL_DATABASES - SFL_LARGE_DATABASES) + 1 ))
+    runs_extract=(); runs_total=(); checks=(); chunk_counts=(); rcs=(); all_rss=()
+    for ((i = 1; i <= REPEAT; i++)); do
+      say "snowflake-large: $n columns in chunks of up to $SFL_CHUNK_ROWS rows, run $i of $REPEAT (-Xmx$XMX${SFL_PROPS:+, $SFL_PROPS}) ..."
+      : >"$slog"
+      rm -rf "$WORK/state-sfl"
+      run_job "sfl-$n-$i" "-Xmx$XMX" -jar "$JAR" --dry-run --sync.state-dir="$WORK/state-sfl" \
+        --sync.warehouses[0].name=sf --sync.warehouses[0].kind=snowflake \
+        "--sync.warehouses[0].jdbc-url=jdbc:snowflake://127.0.0.1:$SFL_PORT" \
+        --sync.warehouses[0].username=U --sync.warehouses[0].password=bench \
+        --sync.warehouses[0].properties.account=bench --sync.warehouses[0].properties.ssl=off \
+        --sync.warehouses[0].properties.disablePlatformDetection=true "${props[@]}"
+      rcs+=("$JOB_RC"); all_rss+=("$JOB_RSS")
+      # Chunks announced (the query lines) and downloaded whole (distinct chunk of a database, key ok).
+      announced=$(awk '$4 == "query" { for (f = 5; f <= NF; f++) if ($f ~ /^chunks=/) { sub(/chunks=/, "", $f); s += $f } } END { print s + 0 }' "$slog")
+      got=$(awk '$4 == "chunk" && / sse_c=ok/ && !/SIZE-MISMATCH/ { seen[$1 " " $5] = 1 } END { print length(seen) }' "$slog")
+      chunk_counts+=("$got/$announced")
+      csv="$WORK/state-sfl/out/sf.csv"
+      if [[ $JOB_RC -eq 0 && -f "$csv" ]]; then
+        records=$(wc -l <"$csv")
+        if [[ $records -eq $expected ]]; then check="ok ($records records = $(( expected - 1 )) columns + header)"
+        else check="MISMATCH: $records records, expected $expected"; fi
+        runs_extract+=("$(extract_ms "$JOB_LOG")"); runs_total+=("$JOB_MS")
+      else
+        # The job's own summary of the failure (Snowflake's code and message), else the first error.
+        err=$(grep -m1 -o 'FAILED: [^;]*' "$JOB_LOG" | sed 's/^FAILED: //; s/ *\.$//' | cut -c1-220 || true)
+        [[ -n "$err" ]] || err=$(grep -m1 -o -E '[A-Za-z.]*(Error|Exception): [^"]{0,120}' "$JOB_LOG" || true)
+        check="job failed (exit $JOB_RC${err:+: $err})"
+      fi
+      checks+=("$check")
+      say "snowflake-large: $n columns run $i: exit $JOB_RC, extract ms $(extract_ms "$JOB_LOG" || echo -), total ms $JOB_MS, RSS MB $JOB_RSS, chunks $got / $announced, $check"
+    done
+    kill "$SF_PID" 2>/dev/null || true
+    wait "$SF_PID" 2>/dev/null || true
+    SF_PID=
+    # Each distinct outcome once, with how many runs had it.
+    check=$(printf '%s\n' "${checks[@]}" | sort | uniq -c | awk -v r="$REPEAT" '{ c = $1; sub(/^ *[0-9]+ /, ""); printf "%s%d of %d: %s", (NR > 1 ? "; " : ""), c, r, $0 }')
+    ok=${#runs_total[@]}
+    note=$( (( ok > 0 && ok < REPEAT )) && echo " ($ok ok)" || true)
+    if (( ok > 0 )); then
+      echo "| $n | ${chunk_counts[*]} | $(secs "$(median "${runs_extract[@]}")")$note | $(secs "$(median "${runs_total[@]}")")$note" \
+        "| $(max "${all_rss[@]}") | $check | ${rcs[*]} |"
+    else
+      echo "| $n | ${chunk_counts[*]} | - | - | $(max "${all_rss[@]}") | $check | ${rcs[*]} |"
+    fi
+  done
+}
+
 # ---------------------------------------------------------------- 3. upload: job vs curl
 SERVER_PID=
 SF_PID=
@@ -548,6 +636,7 @@ if part wide-schema; then
   print_extract_table "Extract, 50,000 tables of 10 columns in one schema" wide
 fi
 if part snowflake; then bench_snowflake; fi
+if part snowflake-large; then bench_snowflake_large; fi
 if part upload; then bench_upload 1m; fi
 # Issue 12, point 3: the 5M CSV streamed from disk with -Xmx128m over a link of UPLOAD_RATE MiB/s.
 if part upload && part 5m; then bench_upload 5m "${UPLOAD_RATE:-50}"; fi

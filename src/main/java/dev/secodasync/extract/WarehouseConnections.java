@@ -19,9 +19,22 @@ public final class WarehouseConnections {
     /**
      * Snowflake answers in Arrow by default, which on Java 17+ needs
      * {@code --add-opens=java.base/java.nio=ALL-UNNAMED}; JSON lets the packaged jar run without
-     * JVM flags. A catalog query is small enough that the format's speed does not matter.
+     * JVM flags; a million columns in result chunks still read in seconds (bench/README.md).
      */
     static final String SNOWFLAKE_RESULT_FORMAT = "JDBC_QUERY_RESULT_FORMAT";
+
+    /**
+     * The driver downloads a large result's chunks ahead on this many threads (its default 4), as
+     * soon as the query is answered, even while the job is still reading another database.
+     */
+    static final String SNOWFLAKE_PREFETCH_THREADS = "CLIENT_PREFETCH_THREADS";
+
+    /**
+     * The memory, in MB, that all of the driver's downloaded chunks may take together in this JVM
+     * (its default: 80 % of the heap, which leaves too little for the job: OutOfMemoryError at 1M
+     * columns with -Xmx128m, bench/README.md "Snowflake in result chunks").
+     */
+    static final String SNOWFLAKE_MEMORY_LIMIT = "CLIENT_MEMORY_LIMIT";
 
     private WarehouseConnections() {
     }
@@ -49,6 +62,10 @@ public final class WarehouseConnections {
         Properties properties = new Properties();
         if (warehouse.kind() == WarehouseKind.SNOWFLAKE) {
             properties.setProperty(SNOWFLAKE_RESULT_FORMAT, "JSON");
+            // One chunk downloaded ahead per result, all chunks within a quarter of the heap: the rest
+            // is the job's. A warehouse's own properties still win.
+            properties.setProperty(SNOWFLAKE_PREFETCH_THREADS, "1");
+            properties.setProperty(SNOWFLAKE_MEMORY_LIMIT, String.valueOf(snowflakeChunkMemoryMb()));
         }
         if (warehouse.kind() == WarehouseKind.POSTGRES) {
             // settings.sql switches a SQL_ASCII database's COPY to raw bytes (client_encoding) for
@@ -62,6 +79,11 @@ public final class WarehouseConnections {
             putSnowflake(properties, warehouse);
         }
         return properties;
+    }
+
+    /** A quarter of the maximum heap, in MB, and never under 16 (two of the driver's default-sized chunks). */
+    static long snowflakeChunkMemoryMb() {
+        return Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
     }
 
     private static void putSnowflake(Properties properties, WarehouseProperties warehouse) {

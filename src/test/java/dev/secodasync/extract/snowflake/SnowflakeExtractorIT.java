@@ -437,6 +437,33 @@ class SnowflakeExtractorIT {
     }
 
     @Test
+    void asksTheDriverForOneChunkAheadWithinAQuarterOfTheHeapUnlessTheWarehouseSaysOtherwise() throws Exception {
+        // when: the job's defaults (at 80 % of the heap and 4 threads the driver's chunks ran a
+        // 128 MB heap out of memory at a million columns)
+        FakeSnowflakeServer.Login defaults = signInWith(warehouse(List.of("DB"), true, false));
+
+        // then
+        long quarterOfTheHeapMb = Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+        assertThat(defaults.sessionParameters().path("CLIENT_PREFETCH_THREADS").asString()).isEqualTo("1");
+        assertThat(defaults.sessionParameters().path("CLIENT_MEMORY_LIMIT").asString())
+                .isEqualTo(String.valueOf(quarterOfTheHeapMb));
+
+        // when: the warehouse sets them itself
+        Map<String, String> own = fakeProperties();
+        own.put("CLIENT_PREFETCH_THREADS", "3");
+        own.put("CLIENT_MEMORY_LIMIT", "640");
+        WarehouseProperties configured = warehouse(List.of("DB"), true, false);
+        FakeSnowflakeServer.Login login = signInWith(new WarehouseProperties(configured.name(), configured.kind(),
+                configured.jdbcUrl(), configured.username(), configured.password(), null, null, null, null, null,
+                false, own, null, null, null, null, null, "CATALOG_READER", "SYNC_WH", List.of("DB"), true, false,
+                null, null, null, null, null, false, null, null));
+
+        // then the warehouse's values win
+        assertThat(login.sessionParameters().path("CLIENT_PREFETCH_THREADS").asString()).isEqualTo("3");
+        assertThat(login.sessionParameters().path("CLIENT_MEMORY_LIMIT").asString()).isEqualTo("640");
+    }
+
+    @Test
     void signsInWithAPassword() throws Exception {
         // when
         FakeSnowflakeServer.Login login = signInWith(warehouse(List.of("DB"), true, false));
