@@ -30,9 +30,9 @@ public final class WarehouseConnections {
     static final String SNOWFLAKE_PREFETCH_THREADS = "CLIENT_PREFETCH_THREADS";
 
     /**
-     * The memory, in MB, that all of the driver's downloaded chunks may take together in this JVM
-     * (its default: 80 % of the heap, which leaves too little for the job: OutOfMemoryError at 1M
-     * columns with -Xmx128m, bench/README.md "Snowflake in result chunks").
+     * The memory, in MB, that all of the driver's downloaded chunks may take together in this JVM.
+     * Its default, 80 % of the heap, leaves too little for the job on a large database with a small
+     * heap (bench/README.md, "Snowflake in result chunks").
      */
     static final String SNOWFLAKE_MEMORY_LIMIT = "CLIENT_MEMORY_LIMIT";
 

@@ -438,8 +438,8 @@ class SnowflakeExtractorIT {
 
     @Test
     void asksTheDriverForOneChunkAheadWithinAQuarterOfTheHeapUnlessTheWarehouseSaysOtherwise() throws Exception {
-        // when: the job's defaults (at 80 % of the heap and 4 threads the driver's chunks ran a
-        // 128 MB heap out of memory at a million columns)
+        // when: the job's defaults (the driver's own, 4 threads and 80 % of the heap, ran small heaps
+        // out of memory: bench/README.md, "Snowflake in result chunks")
         FakeSnowflakeServer.Login defaults = signInWith(warehouse(List.of("DB"), true, false));
 
         // then
