@@ -27,7 +27,9 @@ appends a line to LOGFILE: DB START END chunk INDEX rows=N bytes=UNCOMPRESSED se
 sse_c=ok|MISSING accept_encoding=... . The login answer carries Snowflake's defaults of
 CLIENT_PREFETCH_THREADS (4), CLIENT_RESULT_CHUNK_SIZE (160), CLIENT_MEMORY_LIMIT (1536), with the
 values of those the client sent as session parameters (connection properties), as Snowflake
-echoes them; the fake does not size chunks by CLIENT_RESULT_CHUNK_SIZE (CHUNK_ROWS stands in for it)."""
+echoes them, and CLIENT_ENABLE_CONSERVATIVE_MEMORY_USAGE true as recorded Snowflake answers do
+(CONSERVATIVE_MEMORY=false leaves it out); the fake does not size chunks by CLIENT_RESULT_CHUNK_SIZE
+(CHUNK_ROWS stands in for it).""" 
 import gzip, json, os, re, sys, threading, time
 from urllib.parse import parse_qs, quote, urlsplit
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -55,6 +57,12 @@ assert CHUNK_GROWTH >= 1
 # Snowflake's defaults of the driver's memory parameters, sent at sign-in (the driver reads
 # CLIENT_RESULT_CHUNK_SIZE unconditionally once a result has chunks).
 CLIENT_DEFAULTS = {"CLIENT_PREFETCH_THREADS": 4, "CLIENT_RESULT_CHUNK_SIZE": 160, "CLIENT_MEMORY_LIMIT": 1536}
+# Recorded Snowflake login answers also turn on the driver's conservative memory use (it then caps
+# chunk memory by the free heap and lowers threads and chunk size to fit); CONSERVATIVE_MEMORY=false
+# leaves it out, the driver's path without it.
+CONSERVATIVE = ([] if os.environ.get("CONSERVATIVE_MEMORY", "true") == "false" else
+                [{"name": "CLIENT_ENABLE_CONSERVATIVE_MEMORY_USAGE", "value": True},
+                 {"name": "CLIENT_CONSERVATIVE_MEMORY_ADJUST_STEP", "value": 64}])
 COUNTER = [0]
 
 # The rowtype of sql/snowflake/columns*.sql, as Snowflake types them (ColumnRowMapper reads by position).
@@ -86,7 +94,7 @@ def login(raw):
         if name.upper() in CLIENT_DEFAULTS:
             values[name.upper()] = int(value)
     answer = json.loads(json.dumps(LOGIN))
-    answer["data"]["parameters"] += [{"name": n, "value": v} for n, v in values.items()]
+    answer["data"]["parameters"] += [{"name": n, "value": v} for n, v in values.items()] + CONSERVATIVE
     return answer
 
 

@@ -36,14 +36,15 @@
 #                answered as real Snowflake answers a large JSON result: SFL_FIRST_ROWS (1000) rows inline,
 #                the rest as result chunks of SFL_CHUNK_ROWS (50000) rows (with SFL_CHUNK_GROWTH > 1 (1):
 #                growing by that factor up to SFL_CHUNK_ROWS, as Snowflake grows them), gzip'd JSON that
-#                the driver downloads itself, several at a time, from the fake (127.0.0.1 only); beside it
-#                SFL_DATABASES - 1 (2) small databases of 5 columns. For each size in SFL_COLUMNS
+#                the driver downloads itself, ahead of the reader, from the fake (127.0.0.1 only); beside it
+#                SFL_DATABASES - SFL_LARGE_DATABASES (2) small databases of 5 columns. For each size in SFL_COLUMNS
 #                ("100000 1000000"): job dry runs x REPEAT (-Xmx$XMX): extract, total, peak RSS, CSV rows
 #                (= columns + 5 per small database + header), chunks downloaded (the fake's log) of those
 #                announced, exit code. SFL_PROPS: driver properties for the warehouse, space-separated
 #                KEY=VALUE (e.g. "CLIENT_PREFETCH_THREADS=1 CLIENT_MEMORY_LIMIT=32"; the fake echoes the
 #                CLIENT_* ones at sign-in as Snowflake does); SFL_LARGE_DATABASES (1): how many of the
-#                databases are large; SFL_PORT (SF_PORT + 1) for the fake.
+#                databases are large; SFL_PORT (SF_PORT + 1) for the fake. CONSERVATIVE_MEMORY=false: the
+#                fake's login answer leaves out Snowflake's CLIENT_ENABLE_CONSERVATIVE_MEMORY_USAGE=true.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -286,8 +287,9 @@ bench_warm() { # label db-key include-partitions
   run_job "warm-$label" "-Xmx$XMX" -jar "$JAR" --dry-run --sync.state-dir="$WORK/state-warm-$label" \
     --sync.max-parallel-warehouses=1 "${args[@]}"
   [[ $JOB_RC -eq 0 ]] || { W_CHECK[$label]="job failed (exit $JOB_RC)"; return; }
+  [[ -n "${R_EXTRACT[$label]:-}" ]] || { W_CHECK[$label]="no cold run to compare with"; return; }
   for ((i = 1; i <= WARM_RUNS; i++)); do
-    runs+=("$(grep -o "Warehouse 'w$i': .* in [0-9]* ms" "$JOB_LOG" | awk '{ print $(NF - 1) }')")
+    runs+=("$(grep -o "Warehouse 'w$i': .* in [0-9]* ms" "$JOB_LOG" | awk '{ print $(NF - 1) }' || true)")
     csv="$WORK/state-warm-$label/out/w$i.csv"
     if ! cmp -s "$csv" "$WORK/job_$label.csv"; then
       W_CHECK[$label]="MISMATCH with the cold run's CSV (w$i)"
@@ -395,6 +397,8 @@ bench_snowflake_large() {
       python3 "$HERE/fake_snowflake.py" "$SFL_PORT" "$slog" "$SFL_DATABASES" 0 5 0 &
     SF_PID=$!
     for ((i = 0; i < 50; i++)); do curl -s -o /dev/null -X POST "http://127.0.0.1:$SFL_PORT/x" && break; sleep 0.1; done
+    # A fake left over on the port would answer instead of this one.
+    kill -0 "$SF_PID" 2>/dev/null || { echo "bench/fake_snowflake.py did not start on port $SFL_PORT" >&2; exit 1; }
     expected=$(( n * SFL_LARGE_DATABASES + 5 * (SFL_DATABASES - SFL_LARGE_DATABASES) + 1 ))
     runs_extract=(); runs_total=(); checks=(); chunk_counts=(); rcs=(); all_rss=()
     for ((i = 1; i <= REPEAT; i++)); do
@@ -402,11 +406,11 @@ bench_snowflake_large() {
       : >"$slog"
       rm -rf "$WORK/state-sfl"
       run_job "sfl-$n-$i" "-Xmx$XMX" -jar "$JAR" --dry-run --sync.state-dir="$WORK/state-sfl" \
-        --sync.warehouses[0].name=sf --sync.warehouses[0].kind=snowflake \
+        "--sync.warehouses[0].name=sf" "--sync.warehouses[0].kind=snowflake" \
         "--sync.warehouses[0].jdbc-url=jdbc:snowflake://127.0.0.1:$SFL_PORT" \
-        --sync.warehouses[0].username=U --sync.warehouses[0].password=bench \
-        --sync.warehouses[0].properties.account=bench --sync.warehouses[0].properties.ssl=off \
-        --sync.warehouses[0].properties.disablePlatformDetection=true "${props[@]}"
+        "--sync.warehouses[0].username=U" "--sync.warehouses[0].password=bench" \
+        "--sync.warehouses[0].properties.account=bench" "--sync.warehouses[0].properties.ssl=off" \
+        "--sync.warehouses[0].properties.disablePlatformDetection=true" "${props[@]}"
       rcs+=("$JOB_RC"); all_rss+=("$JOB_RSS")
       # Chunks announced (the query lines) and downloaded whole (distinct chunk of a database, key ok).
       announced=$(awk '$4 == "query" { for (f = 5; f <= NF; f++) if ($f ~ /^chunks=/) { sub(/chunks=/, "", $f); s += $f } } END { print s + 0 }' "$slog")

@@ -5,6 +5,7 @@ import dev.secodasync.config.WarehouseProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -19,7 +20,7 @@ public final class WarehouseConnections {
     /**
      * Snowflake answers in Arrow by default, which on Java 17+ needs
      * {@code --add-opens=java.base/java.nio=ALL-UNNAMED}; JSON lets the packaged jar run without
-     * JVM flags; a million columns in result chunks still read in seconds (bench/README.md).
+     * JVM flags (its speed on large results: bench/README.md, "Snowflake in result chunks").
      */
     static final String SNOWFLAKE_RESULT_FORMAT = "JDBC_QUERY_RESULT_FORMAT";
 
@@ -28,6 +29,9 @@ public final class WarehouseConnections {
      * soon as the query is answered, even while the job is still reading another database.
      */
     static final String SNOWFLAKE_PREFETCH_THREADS = "CLIENT_PREFETCH_THREADS";
+
+    /** The driver's default limit, which it replaces with 80 % of the heap: never ask for exactly this. */
+    private static final long SNOWFLAKE_DEFAULT_MEMORY_LIMIT_MB = 1536;
 
     /**
      * The memory, in MB, that all of the driver's downloaded chunks may take together in this JVM.
@@ -52,7 +56,9 @@ public final class WarehouseConnections {
     }
 
     /**
-     * The driver properties: the configured {@code properties}, then the dedicated settings (user,
+     * The driver properties: the job's defaults for the kind, unless the user set them (in
+     * {@code properties}, in the URL, or for Snowflake's memory settings as the driver's JVM system
+     * properties); then the configured {@code properties}; then the dedicated settings (user,
      * password only when set, and for Snowflake key, token, role, warehouse), which win.
      *
      * @throws IllegalStateException when a configured private key file cannot be read; the message
@@ -61,11 +67,13 @@ public final class WarehouseConnections {
     public static Properties properties(WarehouseProperties warehouse) {
         Properties properties = new Properties();
         if (warehouse.kind() == WarehouseKind.SNOWFLAKE) {
-            properties.setProperty(SNOWFLAKE_RESULT_FORMAT, "JSON");
-            // One chunk downloaded ahead per result, all chunks within a quarter of the heap: the rest
-            // is the job's. A warehouse's own properties still win.
-            properties.setProperty(SNOWFLAKE_PREFETCH_THREADS, "1");
-            properties.setProperty(SNOWFLAKE_MEMORY_LIMIT, String.valueOf(snowflakeChunkMemoryMb()));
+            putDefault(properties, warehouse, SNOWFLAKE_RESULT_FORMAT, "JSON", null);
+            // One download thread per result and all chunks within a quarter of the heap: the rest is
+            // the job's.
+            putDefault(properties, warehouse, SNOWFLAKE_PREFETCH_THREADS, "1",
+                    "net.snowflake.jdbc.clientPrefetchThreads");
+            putDefault(properties, warehouse, SNOWFLAKE_MEMORY_LIMIT, String.valueOf(snowflakeChunkMemoryMb()),
+                    "net.snowflake.jdbc.clientMemoryLimit");
         }
         if (warehouse.kind() == WarehouseKind.POSTGRES) {
             // settings.sql switches a SQL_ASCII database's COPY to raw bytes (client_encoding) for
@@ -81,9 +89,24 @@ public final class WarehouseConnections {
         return properties;
     }
 
-    /** A quarter of the maximum heap, in MB, and never under 16 (two of the driver's default-sized chunks). */
+    /** A quarter of the maximum heap, in MB: at least 16, and never the driver's default value. */
     static long snowflakeChunkMemoryMb() {
-        return Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+        long quarter = Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+        return quarter == SNOWFLAKE_DEFAULT_MEMORY_LIMIT_MB ? quarter - 1 : quarter;
+    }
+
+    // The drivers read property names from the URL's query and the properties without regard to case.
+    private static void putDefault(Properties properties, WarehouseProperties warehouse, String key, String value,
+            String jvmProperty) {
+        boolean inProperties = warehouse.properties().keySet().stream().anyMatch(key::equalsIgnoreCase);
+        String url = warehouse.jdbcUrl();
+        int query = url.indexOf('?');
+        boolean inUrl = query >= 0 && Arrays.stream(url.substring(query + 1).split("[&;]"))
+                .map(pair -> pair.split("=", 2)[0]).anyMatch(key::equalsIgnoreCase);
+        boolean inJvm = jvmProperty != null && System.getProperty(jvmProperty) != null;
+        if (!inProperties && !inUrl && !inJvm) {
+            properties.setProperty(key, value);
+        }
     }
 
     private static void putSnowflake(Properties properties, WarehouseProperties warehouse) {

@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The shipped alert rules ({@code config/prometheus/secoda-sync-alerts.yml}) wired as the README and
  * {@code prometheus.example.yml} say, in a real Prometheus scraping a real Pushgateway that real runs
- * push to: each alert fires for the warehouse it is about and clears when it should. The rules' own
- * unit tests and the example configuration are checked with {@code promtool}.
+ * push to: never-synced fires and clears, stays quiet for a failure after a success, and a refusal
+ * fires. The 26-hour rule and every clearing are in the rules' own unit tests, run with
+ * {@code promtool} with the example configuration's check.
  */
 class MetricsAlertsIT {
 
@@ -50,15 +51,21 @@ class MetricsAlertsIT {
     @AfterEach
     void stopServers() throws Exception {
         for (LocalServer server : servers) {
-            server.close();
+            server.close(); // waits, then kills: never throws for a server that will not stop
         }
     }
 
     @Test
     void promtoolAcceptsTheRulesTheExampleConfigurationAndTheRulesUnitTests() throws Exception {
-        assertThat(promtool("check", "rules", "secoda-sync-alerts.yml")).contains("SUCCESS: 3 rules found");
-        assertThat(promtool("check", "config", "prometheus.example.yml")).contains("SUCCESS: 1 rule files found");
-        assertThat(promtool("test", "rules", "secoda-sync-alerts.test.yml")).contains("SUCCESS");
+        // when
+        String rules = promtool("check", "rules", "secoda-sync-alerts.yml");
+        String config = promtool("check", "config", "prometheus.example.yml");
+        String unitTests = promtool("test", "rules", "secoda-sync-alerts.test.yml");
+
+        // then (promtool exits 0, checked in promtool())
+        assertThat(rules).contains("SUCCESS: 3 rules found");
+        assertThat(config).contains("SUCCESS: 1 rule files found");
+        assertThat(unitTests).contains("SUCCESS");
     }
 
     @Test
@@ -85,6 +92,13 @@ class MetricsAlertsIT {
         awaitQuery(prometheus, "secoda_sync_uploaded{job=\"secoda-sync\",warehouse=\"" + name + "\"} == 1");
         awaitNoAlerts(prometheus, name);
 
+        // when it fails again, the success on record keeps it from "never synced" (and 26 hours
+        // have not passed)
+        assertThat(run(gateway, name, "jdbc:h2:mem:alerts-broken;INIT=RUNSCRIPT FROM 'classpath:no-such.sql'"))
+                .isEqualTo(ExitCodes.FAILED);
+        awaitQuery(prometheus, "secoda_sync_failed{job=\"secoda-sync\",warehouse=\"" + name + "\"} == 1");
+        awaitNoAlerts(prometheus, name);
+
         // when its catalog comes back empty, the guard's refusal fires
         assertThat(run(gateway, name, "jdbc:h2:mem:alerts-empty-" + System.nanoTime()))
                 .isEqualTo(ExitCodes.GUARD_REFUSED);
@@ -93,6 +107,7 @@ class MetricsAlertsIT {
                 .isEqualTo("A guard refused the Secoda upload of warehouse " + name);
         assertThat(firing(prometheus, name)).extracting(a -> a.path("labels").path("alertname").asString())
                 .containsExactly("SecodaSyncGuardRefused");
+        // (SecodaSyncNoRecentSuccess needs 26 hours: the promtool unit tests cover it)
     }
 
     private int run(LocalServer gateway, String name, String jdbcUrl) {
@@ -188,7 +203,10 @@ class MetricsAlertsIT {
         Path out = dir.resolve("promtool-" + System.nanoTime() + ".txt");
         Process process = new ProcessBuilder(command).directory(RULES_DIR.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("promtool %s finished", String.join(" ", args)).isTrue();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("promtool %s did not finish within 60 s", String.join(" ", args));
+        }
         String output = Files.readString(out);
         assertThat(process.exitValue()).as("promtool %s: %s", String.join(" ", args), output).isZero();
         return output;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
@@ -53,7 +54,12 @@ public final class LocalServer implements AutoCloseable {
         command.addAll(args.apply(port));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         LocalServer server = new LocalServer(process, port, log);
-        server.awaitReady(Duration.ofSeconds(30));
+        try {
+            server.awaitReady(Duration.ofSeconds(30));
+        } catch (Throwable notReady) {
+            server.close();
+            throw notReady;
+        }
         return server;
     }
 
@@ -61,7 +67,8 @@ public final class LocalServer implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             try {
-                if (get("/-/ready").statusCode() == 200) {
+                // Alive too: not another process that took the port in between.
+                if (get("/-/ready").statusCode() == 200 && process.isAlive()) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -108,6 +115,8 @@ public final class LocalServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        process.waitFor();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * {@code max-parallel-databases} of them run at once ({@link OrderedQueries}), each in a session
  * of its own ({@link SessionPool}), while the rows are still read database after database. The
  * next query starts only when one has been read, so at most that many cursors are ever open. A
- * finished query's result chunks are fetched ahead by the driver, one per result and all within
- * its memory limit for the whole process ({@code CLIENT_PREFETCH_THREADS} and
+ * finished query's result chunks are fetched ahead by the driver, on one thread per result and
+ * within one memory limit for the whole process ({@code CLIENT_PREFETCH_THREADS} and
  * {@code CLIENT_MEMORY_LIMIT}, set by {@code WarehouseConnections}). Any failure names the
  * database and Snowflake's code and message; the caller then fails the warehouse, so a partial
  * catalog is never uploaded.

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@link SnowflakeExtractor} through the real Snowflake JDBC driver against {@link FakeSnowflakeServer}:
@@ -437,30 +438,35 @@ class SnowflakeExtractorIT {
     }
 
     @Test
-    void asksTheDriverForOneChunkAheadWithinAQuarterOfTheHeapUnlessTheWarehouseSaysOtherwise() throws Exception {
-        // when: the job's defaults (the driver's own, 4 threads and 80 % of the heap, ran small heaps
-        // out of memory: bench/README.md, "Snowflake in result chunks")
-        FakeSnowflakeServer.Login defaults = signInWith(warehouse(List.of("DB"), true, false));
+    void asksTheDriverForOneDownloadThreadWithinAQuarterOfTheHeapUnlessTheUserSetsThem() throws Exception {
+        // given
+        long quarterOfTheHeapMb = Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
+        Map<String, String> lowerCase = fakeProperties();
+        lowerCase.put("client_prefetch_threads", "3");
+        lowerCase.put("Client_Memory_Limit", "640");
+
+        // when: nothing set (the driver's own 4 threads and 80 % of the heap ran small heaps out of
+        // memory: bench/README.md, "Snowflake in result chunks")
+        JsonNode defaults = signInWith(withProperties(fakeProperties(), snowflake.jdbcUrl())).sessionParameters();
+        // when: set in the warehouse's properties, in any case
+        JsonNode inProperties = signInWith(withProperties(lowerCase, snowflake.jdbcUrl())).sessionParameters();
+        // when: set in the URL
+        JsonNode inUrl = signInWith(withProperties(fakeProperties(),
+                snowflake.jdbcUrl() + "/?CLIENT_PREFETCH_THREADS=2&client_memory_limit=512")).sessionParameters();
 
         // then
-        long quarterOfTheHeapMb = Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
-        assertThat(defaults.sessionParameters().path("CLIENT_PREFETCH_THREADS").asString()).isEqualTo("1");
-        assertThat(defaults.sessionParameters().path("CLIENT_MEMORY_LIMIT").asString())
-                .isEqualTo(String.valueOf(quarterOfTheHeapMb));
+        assertThat(defaults.path("CLIENT_PREFETCH_THREADS").asString()).isEqualTo("1");
+        assertThat(defaults.path("CLIENT_MEMORY_LIMIT").asString()).isEqualTo(String.valueOf(quarterOfTheHeapMb));
+        assertThat(inProperties.path("CLIENT_PREFETCH_THREADS").asString()).isEqualTo("3");
+        assertThat(inProperties.path("CLIENT_MEMORY_LIMIT").asString()).isEqualTo("640");
+        assertThat(inUrl.path("CLIENT_PREFETCH_THREADS").asString()).isEqualTo("2");
+        assertThat(inUrl.path("CLIENT_MEMORY_LIMIT").asString()).isEqualTo("512");
+    }
 
-        // when: the warehouse sets them itself
-        Map<String, String> own = fakeProperties();
-        own.put("CLIENT_PREFETCH_THREADS", "3");
-        own.put("CLIENT_MEMORY_LIMIT", "640");
-        WarehouseProperties configured = warehouse(List.of("DB"), true, false);
-        FakeSnowflakeServer.Login login = signInWith(new WarehouseProperties(configured.name(), configured.kind(),
-                configured.jdbcUrl(), configured.username(), configured.password(), null, null, null, null, null,
-                false, own, null, null, null, null, null, "CATALOG_READER", "SYNC_WH", List.of("DB"), true, false,
-                null, null, null, null, null, false, null, null));
-
-        // then the warehouse's values win
-        assertThat(login.sessionParameters().path("CLIENT_PREFETCH_THREADS").asString()).isEqualTo("3");
-        assertThat(login.sessionParameters().path("CLIENT_MEMORY_LIMIT").asString()).isEqualTo("640");
+    private WarehouseProperties withProperties(Map<String, String> properties, String jdbcUrl) {
+        return new WarehouseProperties("sf", WarehouseKind.SNOWFLAKE, jdbcUrl, "SVC_SYNC", "pw-4711", null, null, null,
+                null, null, false, properties, null, null, null, null, null, "CATALOG_READER", "SYNC_WH", List.of("DB"),
+                true, false, null, null, null, null, null, false, null, null);
     }
 
     @Test
