@@ -11,12 +11,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +41,9 @@ class MetricsAlertsIT {
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
     private static final String TOKEN = "tok-alerts-81f2";
+
+    /** A warehouse whose catalog query cannot run: the run fails. */
+    private static final String BROKEN = "jdbc:h2:mem:alerts-broken;INIT=RUNSCRIPT FROM 'classpath:no-such.sql'";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -81,7 +88,7 @@ class MetricsAlertsIT {
         new FakeSecoda(TOKEN, 20).on(secoda);
 
         // when a new warehouse's first run fails, it is reported as never synced
-        assertThat(run(gateway, name, "jdbc:h2:mem:alerts-broken;INIT=RUNSCRIPT FROM 'classpath:no-such.sql'"))
+        assertThat(run(gateway, name, BROKEN))
                 .isEqualTo(ExitCodes.FAILED);
         JsonNode never = awaitFiring(prometheus, "SecodaSyncNeverSucceeded", name);
         assertThat(never.path("labels").path("job").asString()).isEqualTo("secoda-sync");
@@ -94,7 +101,7 @@ class MetricsAlertsIT {
 
         // when it fails again, the success on record keeps it from "never synced" (and 26 hours
         // have not passed)
-        assertThat(run(gateway, name, "jdbc:h2:mem:alerts-broken;INIT=RUNSCRIPT FROM 'classpath:no-such.sql'"))
+        assertThat(run(gateway, name, BROKEN))
                 .isEqualTo(ExitCodes.FAILED);
         awaitQuery(prometheus, "secoda_sync_failed{job=\"secoda-sync\",warehouse=\"" + name + "\"} == 1");
         awaitNoAlerts(prometheus, name);
@@ -142,39 +149,27 @@ class MetricsAlertsIT {
         return server;
     }
 
-    private static JsonNode awaitFiring(LocalServer prometheus, String alert, String warehouse) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            for (JsonNode a : firing(prometheus, warehouse)) {
-                if (alert.equals(a.path("labels").path("alertname").asString())) {
-                    return a;
-                }
-            }
-            Thread.sleep(250);
-        }
-        return fail("%s did not fire for %s within 30 s; alerts: %s", alert, warehouse, get(prometheus, "/api/v1/alerts"));
+    private static JsonNode awaitFiring(LocalServer prometheus, String alert, String warehouse) {
+        return await(alert + " firing for " + warehouse).until(() -> firing(prometheus, warehouse).stream()
+                .filter(a -> alert.equals(a.path("labels").path("alertname").asString())).findFirst().orElse(null),
+                Objects::nonNull);
     }
 
     // Until Prometheus has seen the new values, an alert that should clear may still be firing.
     private static void awaitNoAlerts(LocalServer prometheus, String warehouse) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!firing(prometheus, warehouse).isEmpty()) {
-            assertThat(System.nanoTime()).as("alerts of %s cleared within 30 s: %s", warehouse,
-                    get(prometheus, "/api/v1/alerts")).isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        await("alerts of " + warehouse + " cleared").until(() -> firing(prometheus, warehouse).isEmpty());
         // Two more evaluations: nothing fires again.
         Thread.sleep(2_000);
         assertThat(firing(prometheus, warehouse)).isEmpty();
     }
 
-    private static void awaitQuery(LocalServer prometheus, String query) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    private static void awaitQuery(LocalServer prometheus, String query) {
         String path = "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
-        while (get(prometheus, path).path("data").path("result").isEmpty()) {
-            assertThat(System.nanoTime()).as("Prometheus answers %s within 30 s", query).isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        await("Prometheus answers " + query).until(() -> !get(prometheus, path).path("data").path("result").isEmpty());
+    }
+
+    private static ConditionFactory await(String what) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250));
     }
 
     private static List<JsonNode> firing(LocalServer prometheus, String warehouse) throws Exception {
@@ -195,9 +190,7 @@ class MetricsAlertsIT {
     }
 
     private String promtool(String... args) throws Exception {
-        if (!Files.isExecutable(PROMTOOL)) {
-            fail(PROMTOOL + " is missing: .ci/run installs it (apt-get install -y --no-install-recommends prometheus)");
-        }
+        LocalServer.requireExecutable(PROMTOOL, "prometheus");
         List<String> command = new ArrayList<>(List.of(PROMTOOL.toString()));
         command.addAll(List.of(args));
         Path out = dir.resolve("promtool-" + System.nanoTime() + ".txt");

@@ -45,10 +45,7 @@ public final class LocalServer implements AutoCloseable {
      */
     public static LocalServer start(Path binary, String debianPackage, Path log, IntFunction<List<String>> args)
             throws IOException, InterruptedException {
-        if (!Files.isExecutable(binary)) {
-            fail(binary + " is missing: .ci/run installs it (apt-get install -y --no-install-recommends "
-                    + debianPackage + ")");
-        }
+        requireExecutable(binary, debianPackage);
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(binary.toString()));
         command.addAll(args.apply(port));
@@ -78,6 +75,14 @@ public final class LocalServer implements AutoCloseable {
                     .isTrue();
             assertThat(System.nanoTime()).as("%s ready within %s", log.getFileName(), limit).isLessThan(deadline);
             Thread.sleep(100);
+        }
+    }
+
+    /** Fails the test, naming the package to install, when {@code binary} is not there. */
+    public static void requireExecutable(Path binary, String debianPackage) {
+        if (!Files.isExecutable(binary)) {
+            fail(binary + " is missing: .ci/run installs it (apt-get install -y --no-install-recommends "
+                    + debianPackage + ")");
         }
     }
 
